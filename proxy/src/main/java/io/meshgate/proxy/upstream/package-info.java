@@ -1,0 +1,5 @@
+/** Upstream clusters, endpoints and the policies that pick among them. */
+@NullMarked
+package io.meshgate.proxy.upstream;
+
+import org.jspecify.annotations.NullMarked;
