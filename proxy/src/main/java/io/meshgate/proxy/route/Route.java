@@ -13,14 +13,16 @@ import java.util.Objects;
  * @param backends the weighted backends; empty means the rule has none (the engine answers 500)
  * @param timeouts request and per-backend-request timeouts
  * @param retry the retry policy (never null; {@link RetryPolicy#NONE} when there is none)
+ * @param mirrors request mirrors of the rule (sent by the engine, fire-and-forget)
  */
 public record Route(String id, FilterChain filters, List<WeightedBackend> backends, RouteTimeouts timeouts,
-                    RetryPolicy retry) {
+                    RetryPolicy retry, List<RequestMirror> mirrors) {
     public Route {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(filters, "filters");
         backends = List.copyOf(backends);
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(retry, "retry");
+        mirrors = List.copyOf(mirrors);
     }
 }
