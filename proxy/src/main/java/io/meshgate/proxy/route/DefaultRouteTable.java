@@ -1,0 +1,121 @@
+package io.meshgate.proxy.route;
+
+import io.meshgate.proxy.http.Exchange;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The standard {@link RouteTable}: Gateway API matching over an index, so a request looks only at
+ * the routes that could match it, however many there are.
+ *
+ * <p>Hosts first: routes for the exact request host, then for wildcard hosts from the longest
+ * suffix to the shortest, then routes for any host (the spec gives precedence to the route with
+ * the most characters in a matching non-wildcard hostname, then in a matching hostname). Within
+ * one host, matches are ranked by {@link RoutePrecedence}; {@link PathIndex} finds the first
+ * candidate in that rank that matches, and the first host bucket with a match answers.
+ */
+public final class DefaultRouteTable implements RouteTable {
+
+    private static final DefaultRouteTable EMPTY = new DefaultRouteTable(Map.of(), Map.of(), null, 0);
+
+    private final Map<String, PathIndex> exactHosts;
+    /** Keyed by the suffix after the wildcard, with its dot: {@code *.example.com} is {@code .example.com}. */
+    private final Map<String, PathIndex> wildcardHosts;
+    private final @Nullable PathIndex anyHost;
+    private final int size;
+
+    private DefaultRouteTable(Map<String, PathIndex> exactHosts, Map<String, PathIndex> wildcardHosts,
+                              @Nullable PathIndex anyHost, int size) {
+        this.exactHosts = exactHosts;
+        this.wildcardHosts = wildcardHosts;
+        this.anyHost = anyHost;
+        this.size = size;
+    }
+
+    /** A table that matches nothing. */
+    public static DefaultRouteTable empty() {
+        return EMPTY;
+    }
+
+    /** Compiles {@code entries} into a table. */
+    public static DefaultRouteTable of(Collection<RouteEntry> entries) {
+        if (entries.isEmpty()) {
+            return EMPTY;
+        }
+        List<RouteEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(RoutePrecedence.COMPARATOR);
+        Map<String, List<RouteEntry>> exact = new HashMap<>();
+        Map<String, List<RouteEntry>> wildcard = new HashMap<>();
+        List<RouteEntry> any = new ArrayList<>();
+        for (RouteEntry e : sorted) {
+            if (e.hostnames().isEmpty()) {
+                any.add(e);
+                continue;
+            }
+            for (String h : e.hostnames()) {
+                String host = MatchInput.normalizeHost(h.toLowerCase(Locale.ROOT));
+                if (host.startsWith("*.")) {
+                    wildcard.computeIfAbsent(host.substring(1), k -> new ArrayList<>()).add(e);
+                } else {
+                    exact.computeIfAbsent(host, k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        return new DefaultRouteTable(index(exact), index(wildcard), any.isEmpty() ? null : PathIndex.of(any),
+                sorted.size());
+    }
+
+    private static Map<String, PathIndex> index(Map<String, List<RouteEntry>> byHost) {
+        Map<String, PathIndex> out = new HashMap<>(byHost.size() * 2);
+        byHost.forEach((host, list) -> out.put(host, PathIndex.of(list)));
+        return Map.copyOf(out);
+    }
+
+    @Override
+    public @Nullable Route match(Exchange exchange) {
+        return match(exchange.method(), exchange.host(), exchange.path(), exchange.requestHeaders());
+    }
+
+    /**
+     * Matches a request given by its parts.
+     *
+     * @param host the Host / :authority without port
+     * @param target the request target in origin form (path and optional query)
+     */
+    public @Nullable Route match(HttpMethod method, String host, String target, HttpHeaders headers) {
+        MatchInput in = new MatchInput(method, host, target, headers);
+        String h = in.host();
+        PathIndex index = exactHosts.get(h);
+        if (index != null) {
+            Route r = index.match(in);
+            if (r != null) {
+                return r;
+            }
+        }
+        if (!wildcardHosts.isEmpty()) {
+            // A wildcard label stands for one or more labels: the suffix must leave one in front.
+            for (int dot = h.indexOf('.', 1); dot > 0; dot = h.indexOf('.', dot + 1)) {
+                index = wildcardHosts.get(h.substring(dot));
+                if (index != null) {
+                    Route r = index.match(in);
+                    if (r != null) {
+                        return r;
+                    }
+                }
+            }
+        }
+        return anyHost == null ? null : anyHost.match(in);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+}
