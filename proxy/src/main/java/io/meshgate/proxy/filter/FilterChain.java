@@ -17,23 +17,23 @@ public final class FilterChain {
     private final boolean buffersResponse;
     private final int requestBufferLimit;
     private final int responseBufferLimit;
+    private final boolean requestOverflowStreams;
+    private final boolean responseOverflowStreams;
 
     private FilterChain(HttpFilter[] filters) {
         this.filters = filters;
-        int reqLimit = 0;
-        int respLimit = 0;
+        Limit req = new Limit();
+        Limit resp = new Limit();
         for (HttpFilter f : filters) {
-            if (f.requestBodyMode() instanceof BodyMode.Buffer b) {
-                reqLimit = reqLimit == 0 ? b.maxBytes() : Math.min(reqLimit, b.maxBytes());
-            }
-            if (f.responseBodyMode() instanceof BodyMode.Buffer b) {
-                respLimit = respLimit == 0 ? b.maxBytes() : Math.min(respLimit, b.maxBytes());
-            }
+            req.add(f.requestBodyMode());
+            resp.add(f.responseBodyMode());
         }
-        this.buffersRequest = reqLimit > 0;
-        this.buffersResponse = respLimit > 0;
-        this.requestBufferLimit = reqLimit;
-        this.responseBufferLimit = respLimit;
+        this.buffersRequest = req.limit() > 0;
+        this.buffersResponse = resp.limit() > 0;
+        this.requestBufferLimit = req.limit();
+        this.responseBufferLimit = resp.limit();
+        this.requestOverflowStreams = req.hard == 0;
+        this.responseOverflowStreams = resp.hard == 0;
     }
 
     /** The empty chain. */
@@ -71,13 +71,55 @@ public final class FilterChain {
         return buffersResponse;
     }
 
-    /** The smallest request buffering limit among the filters, in bytes; 0 when none buffers. */
+    /**
+     * Whether a request body over {@link #requestBufferLimit()} streams on (the filters then see no
+     * body) rather than failing with 413: true when every buffering filter asked for
+     * {@link BodyMode#bufferUpTo}.
+     */
+    public boolean requestOverflowStreams() {
+        return requestOverflowStreams;
+    }
+
+    /**
+     * Whether a response body over {@link #responseBufferLimit()} streams on (the filters then see
+     * no body) rather than failing with 502: true when every buffering filter asked for
+     * {@link BodyMode#bufferUpTo}.
+     */
+    public boolean responseOverflowStreams() {
+        return responseOverflowStreams;
+    }
+
+    /**
+     * The request buffering limit, in bytes; 0 when no filter buffers. The smallest limit among
+     * filters that fail past their limit, or else the largest among {@link BodyMode#bufferUpTo}
+     * filters (each of which checks the size of what it gets).
+     */
     public int requestBufferLimit() {
         return requestBufferLimit;
     }
 
-    /** The smallest response buffering limit among the filters, in bytes; 0 when none buffers. */
+    /** The response buffering limit, in bytes; 0 when no filter buffers. Chosen as for requests. */
     public int responseBufferLimit() {
         return responseBufferLimit;
+    }
+
+    /** Folds the body modes of one side of the chain into one limit. */
+    private static final class Limit {
+        int hard;
+        int soft;
+
+        void add(BodyMode mode) {
+            if (mode instanceof BodyMode.Buffer b) {
+                if (b.streamWhenLarger()) {
+                    soft = Math.max(soft, b.maxBytes());
+                } else {
+                    hard = hard == 0 ? b.maxBytes() : Math.min(hard, b.maxBytes());
+                }
+            }
+        }
+
+        int limit() {
+            return hard > 0 ? hard : soft;
+        }
     }
 }

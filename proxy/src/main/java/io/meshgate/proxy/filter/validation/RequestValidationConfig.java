@@ -1,0 +1,42 @@
+package io.meshgate.proxy.filter.validation;
+
+import io.meshgate.api.apimgmt.RequestValidation;
+import io.meshgate.api.apimgmt.RequestValidation.UnknownOperation;
+import io.meshgate.api.apimgmt.openapi.OpenApiDocument;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Configuration of {@link RequestValidationFilter}.
+ *
+ * @param document the parsed OpenAPI document
+ * @param unknownOperation what to do with requests the document does not describe
+ * @param maxBodyBytes the largest request body buffered for validation, in bytes (expected: &gt; 0)
+ * @param validateFormats whether {@code format} keywords are asserted
+ */
+public record RequestValidationConfig(OpenApiDocument document, UnknownOperation unknownOperation, int maxBodyBytes,
+                                      boolean validateFormats) {
+    public RequestValidationConfig {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(unknownOperation, "unknownOperation");
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes: " + maxBodyBytes + " (expected: > 0)");
+        }
+    }
+
+    /** Defaults for {@code document}: reject unknown operations, 1 MiB bodies, formats checked. */
+    public static RequestValidationConfig of(OpenApiDocument document) {
+        return new RequestValidationConfig(document, UnknownOperation.Reject, RequestValidation.DEFAULT_MAX_BODY_BYTES,
+                true);
+    }
+
+    /**
+     * From the resource spec, reading the document (call off the event loops).
+     *
+     * @param baseDir the directory of the config file that holds the resource
+     */
+    public static RequestValidationConfig from(RequestValidation spec, Path baseDir) {
+        return new RequestValidationConfig(spec.openapi().load(baseDir), spec.unknownOperationOrDefault(),
+                spec.maxBodyBytesOrDefault(), spec.validateFormatsOrDefault());
+    }
+}
