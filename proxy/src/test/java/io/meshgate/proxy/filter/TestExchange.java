@@ -1,6 +1,7 @@
 package io.meshgate.proxy.filter;
 
 import io.meshgate.proxy.http.Exchange;
+import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -49,7 +50,15 @@ public final class TestExchange {
 
     /** Builds the exchange. */
     public Exchange build() {
-        return new Exchange(channel.eventLoop(), remote, tls, protocol, scheme, method, path, authority, headers,
+        return build(channel.eventLoop());
+    }
+
+    /**
+     * Builds the exchange confined to {@code eventLoop}: for filters that resume from other threads
+     * ({@code FilterResult.await}), which an {@link EmbeddedChannel}'s loop does not support.
+     */
+    public Exchange build(EventLoop eventLoop) {
+        return new Exchange(eventLoop, remote, tls, protocol, scheme, method, path, authority, headers,
                 System.nanoTime());
     }
 }
