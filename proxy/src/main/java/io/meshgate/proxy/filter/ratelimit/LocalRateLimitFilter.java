@@ -4,6 +4,7 @@ import io.meshgate.proxy.filter.FilterResult;
 import io.meshgate.proxy.filter.HttpFilter;
 import io.meshgate.proxy.filter.Phase;
 import io.meshgate.proxy.http.Exchange;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 
 /**
@@ -14,10 +15,12 @@ import java.util.Objects;
 public final class LocalRateLimitFilter implements HttpFilter {
 
     private final LocalRateLimiter limiter;
+    private final RateLimitMetrics metrics;
 
     /** A filter deciding with {@code limiter} (shared with other routes when their policy shares it). */
-    public LocalRateLimitFilter(LocalRateLimiter limiter) {
+    public LocalRateLimitFilter(LocalRateLimiter limiter, MeterRegistry registry) {
         this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.metrics = new RateLimitMetrics(registry, "local");
     }
 
     @Override
@@ -27,7 +30,11 @@ public final class LocalRateLimitFilter implements HttpFilter {
 
     @Override
     public FilterResult onRequest(Exchange exchange) {
-        return RateLimitHeaders.onDecision(exchange, limiter.acquire(exchange));
+        Decision decision = limiter.acquire(exchange);
+        if (decision != null) {
+            metrics.record(decision);
+        }
+        return RateLimitHeaders.onDecision(exchange, decision);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshgate.proxy.filter.FilterResult;
 import io.meshgate.proxy.filter.TestExchange;
 import io.meshgate.proxy.http.Exchange;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class LocalRateLimitFilterTest {
     private final AtomicLong clock = new AtomicLong(-5_000_000_000L); // nanoTime may be negative
 
     private LocalRateLimitFilter filter(RateLimitRule... rules) {
-        return new LocalRateLimitFilter(new LocalRateLimiter(List.of(rules), 1000, clock::get));
+        return new LocalRateLimitFilter(new LocalRateLimiter(List.of(rules), 1000, clock::get), new SimpleMeterRegistry());
     }
 
     private static RateLimitRule rule(Quota quota, ClientSelector... selectors) {
