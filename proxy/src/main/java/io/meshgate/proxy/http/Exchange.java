@@ -1,5 +1,6 @@
 package io.meshgate.proxy.http;
 
+import io.meshgate.proxy.filter.BodyTransformer;
 import io.meshgate.proxy.route.Route;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
@@ -48,6 +49,8 @@ public final class Exchange {
     private @Nullable ByteBuf responseBody;
 
     private @Nullable Map<AttributeKey<?>, Object> attrs;
+    private @Nullable BodyTransformer requestBodyTransformer;
+    private @Nullable BodyTransformer responseBodyTransformer;
 
     /**
      * Creates an exchange for a request that just arrived.
@@ -215,6 +218,32 @@ public final class Exchange {
         }
         attrs.put(key, value);
     }
+
+    /**
+     * Adds a transformer of the streamed request body, applied after those added before it. Call
+     * from a request phase, before the body is forwarded.
+     */
+    public void addRequestBodyTransformer(BodyTransformer transformer) {
+        Objects.requireNonNull(transformer, "transformer");
+        BodyTransformer t = requestBodyTransformer;
+        requestBodyTransformer = t == null ? transformer : t.andThen(transformer);
+    }
+
+    /** The request body transformer the engine applies, or null. */
+    public @Nullable BodyTransformer requestBodyTransformer() { return requestBodyTransformer; }
+
+    /**
+     * Adds a transformer of the streamed response body, applied after those added before it. Call
+     * from a response phase, before the response head is written.
+     */
+    public void addResponseBodyTransformer(BodyTransformer transformer) {
+        Objects.requireNonNull(transformer, "transformer");
+        BodyTransformer t = responseBodyTransformer;
+        responseBodyTransformer = t == null ? transformer : t.andThen(transformer);
+    }
+
+    /** The response body transformer the engine applies, or null. */
+    public @Nullable BodyTransformer responseBodyTransformer() { return responseBodyTransformer; }
 
     /** Releases buffered bodies; called by the engine when the exchange ends. */
     public void release() {

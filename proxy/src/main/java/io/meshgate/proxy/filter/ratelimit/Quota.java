@@ -12,24 +12,29 @@ import java.util.Objects;
  * {@code unit / requests}; a request is allowed while that time stays within {@code burst} intervals
  * of now. Over any span {@code T} a bucket admits at most {@code burst + requests * T / unit}.
  *
- * @param requests how many requests per unit (expected: &gt; 0)
+ * <p>{@code requests: 0} refuses every request the rule applies to (the bucket is always empty).
+ *
+ * @param requests how many requests per unit (expected: &gt;= 0)
  * @param unit the window the requests are counted over (expected: &gt; 0)
- * @param burst the most requests admitted at once (bucket size); defaults to {@code requests} (expected: &gt; 0)
+ * @param burst the most requests admitted at once (bucket size); defaults to {@code requests}
+ *     (expected: &gt; 0, or 0 when requests is 0)
  */
 public record Quota(long requests, Duration unit, long burst) {
 
     public Quota {
-        if (requests <= 0) {
-            throw new IllegalArgumentException("requests: " + requests + " (expected: > 0)");
+        if (requests < 0) {
+            throw new IllegalArgumentException("requests: " + requests + " (expected: >= 0)");
         }
         Objects.requireNonNull(unit, "unit");
         if (unit.isNegative() || unit.isZero()) {
             throw new IllegalArgumentException("unit: " + unit + " (expected: > 0)");
         }
-        if (burst <= 0) {
+        if (requests == 0) {
+            burst = 0;
+        } else if (burst <= 0) {
             throw new IllegalArgumentException("burst: " + burst + " (expected: > 0)");
         }
-        if (unit.toNanos() / requests <= 0) {
+        if (requests > 0 && unit.toNanos() / requests <= 0) {
             throw new IllegalArgumentException("requests: " + requests + " per " + unit
                     + " (expected: at most one request per nanosecond)");
         }
@@ -40,9 +45,9 @@ public record Quota(long requests, Duration unit, long burst) {
         return new Quota(requests, unit, requests);
     }
 
-    /** Nanoseconds between two tokens: {@code unit / requests}. */
+    /** Nanoseconds between two tokens: {@code unit / requests} ({@code unit} when requests is 0). */
     public long intervalNanos() {
-        return unit.toNanos() / requests;
+        return requests == 0 ? unit.toNanos() : unit.toNanos() / requests;
     }
 
     /** How far ahead of now the theoretical arrival time may run: {@code burst} intervals. */

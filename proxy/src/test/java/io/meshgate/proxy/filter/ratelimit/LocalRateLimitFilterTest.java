@@ -61,6 +61,17 @@ class LocalRateLimitFilterTest {
     }
 
     @Test
+    void zeroRequestsRefusesEverything() {
+        LocalRateLimitFilter f = filter(rule(Quota.of(0, Duration.ofMinutes(1))));
+        FilterResult.Respond r = (FilterResult.Respond) call(f, TestExchange.request());
+        assertThat(r.status()).isEqualTo(429);
+        assertThat(r.headers().get("retry-after")).isEqualTo("60");
+        assertThat(r.headers().get("ratelimit-limit")).isEqualTo("0");
+        advance(Duration.ofHours(1));
+        assertThat(call(f, TestExchange.request())).isInstanceOf(FilterResult.Respond.class);
+    }
+
+    @Test
     void retryAfterCountsUpToTheNextToken() {
         LocalRateLimitFilter f = filter(rule(Quota.of(10, Duration.ofMinutes(1))));
         for (int i = 0; i < 10; i++) {
