@@ -1,5 +1,6 @@
 package io.meshgate.proxy.upstream;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,18 @@ public interface Cluster {
     /** Gives back what {@link #tryAcquireRequest()} took. */
     void releaseRequest();
 
+    /**
+     * Admission of a request that must wait for an upstream connection (the pool is at its limit
+     * or still connecting) under the max-pending-requests limit; false means answer 503.
+     */
+    default boolean tryAcquirePending() {
+        return true;
+    }
+
+    /** Gives back what {@link #tryAcquirePending()} took, once the request got a connection or gave up. */
+    default void releasePending() {
+    }
+
     /** Admission of a retry under the max-retries limit; false means do not retry. */
     boolean tryAcquireRetry();
 
@@ -48,6 +61,11 @@ public interface Cluster {
 
     /** Called when a try at {@code endpoint} ends; feeds outlier detection and latency-aware balancing. */
     void onTryEnd(Endpoint endpoint, Outcome outcome, long latencyNanos);
+
+    /** Each endpoint with its health and ejection state, for the admin listener and metrics. */
+    default List<EndpointStatus> endpointStatuses() {
+        return List.of();
+    }
 
     /** Stops health checks and timers; called when no snapshot uses this cluster any more. */
     void close();
