@@ -109,9 +109,13 @@ public final class ConfigLoader {
                 parseDocument(node, source, out, errors, warnings);
             }
         } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage().lines().findFirst().orElse("");
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            errors.add(new ConfigError(file, "", "", "line " + line + ": invalid YAML: " + msg, line));
+            // SnakeYAML's own marks point at the problem; Jackson's location may point at its context.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+), column").matcher(e.getOriginalMessage());
+            while (m.find()) {
+                line = Integer.parseInt(m.group(1));
+            }
+            errors.add(new ConfigError(file, "", "", "line " + line + ": invalid YAML: " + syntaxProblem(e), line));
         } catch (IOException e) {
             errors.add(new ConfigError(file, "", "", "cannot read: " + e.getMessage()));
         }
@@ -187,6 +191,13 @@ public final class ConfigLoader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             errors.add(ConfigError.of(source, id, "", String.valueOf(e.getMessage())));
         }
+    }
+
+    /** SnakeYAML's message without its source excerpts: "while parsing a flow node: expected ...". */
+    private static String syntaxProblem(JsonProcessingException e) {
+        return String.join(": ", e.getOriginalMessage().lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .toList());
     }
 
     private static boolean isConfigFile(Path relative) {

@@ -40,10 +40,9 @@ public record Secret(ObjectMeta metadata, String type, Map<String, String> data,
         this.data = Checks.map(data);
         this.stringData = Checks.map(stringData);
         this.immutable = immutable;
-        Base64.Decoder mime = Base64.getMimeDecoder();
         this.data.forEach((k, v) -> {
             try {
-                mime.decode(v);
+                decode(v);
             } catch (IllegalArgumentException e) {
                 throw Checks.invalid("data[" + k + "]", "not valid base64 (" + e.getMessage() + ")");
             }
@@ -71,7 +70,12 @@ public record Secret(ObjectMeta metadata, String type, Map<String, String> data,
             return s;
         }
         String b64 = data.get(key);
-        return b64 == null ? null : new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.UTF_8);
+        return b64 == null ? null : new String(decode(b64), StandardCharsets.UTF_8);
+    }
+
+    /** Standard base64; line breaks (as {@code base64} wraps its output) are allowed. */
+    private static byte[] decode(String b64) {
+        return Base64.getDecoder().decode(b64.replaceAll("\\s", ""));
     }
 
     /** The PEM certificate chain ({@code tls.crt}), or null. */
