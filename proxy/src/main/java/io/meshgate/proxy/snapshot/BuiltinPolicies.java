@@ -1,5 +1,6 @@
 package io.meshgate.proxy.snapshot;
 
+import io.meshgate.proxy.filter.ratelimit.RateLimitPolicyCompiler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ public final class BuiltinPolicies {
     public static List<PolicyCompiler<?>> create(PolicyEnvironment env) {
         List<PolicyCompiler<?>> all = new ArrayList<>();
         // one line per policy kind, e.g.: all.add(new SecurityPolicyCompiler(env));
+        all.add(new RateLimitPolicyCompiler(env));
         return List.copyOf(all);
     }
 }

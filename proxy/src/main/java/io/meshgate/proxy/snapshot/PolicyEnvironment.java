@@ -1,19 +1,22 @@
 package io.meshgate.proxy.snapshot;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * What policy compilers may use to build their filters: the gateway's event loops (for clients
- * such as a JWKS fetcher or Redis, so no extra threads are needed) and the clock.
+ * such as a JWKS fetcher or Redis, so no extra threads are needed), the clock and the metrics registry.
  *
  * @param eventLoops the event loops of the proxy
  * @param clock wall-clock time (tests inject a fixed or moving clock)
+ * @param meterRegistry where filters register their metrics (rate-limit outcomes, Redis health, ...)
  */
-public record PolicyEnvironment(EventLoopGroup eventLoops, Clock clock) {
+public record PolicyEnvironment(EventLoopGroup eventLoops, Clock clock, MeterRegistry meterRegistry) {
     public PolicyEnvironment {
         Objects.requireNonNull(eventLoops, "eventLoops");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(meterRegistry, "meterRegistry");
     }
 }

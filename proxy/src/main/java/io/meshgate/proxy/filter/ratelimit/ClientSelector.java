@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * One condition of a rate-limit rule that picks the clients the rule applies to (Envoy Gateway's
  * {@code clientSelectors}), and, for {@code Distinct} selectors, which bucket a client gets.
  */
-public sealed interface ClientSelector permits HeaderSelector, SourceCidrSelector {
+public sealed interface ClientSelector permits HeaderSelector, SourceCidrSelector, ConsumerSelector {
 
     /** Returned by {@link #select} when the request matches and the selector does not split buckets. */
     String SHARED = "";

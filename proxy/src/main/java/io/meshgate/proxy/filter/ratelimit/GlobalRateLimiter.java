@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides rate limits with buckets kept in Redis and shared by every gateway instance: one
  * {@link RedisGcraScript} call per request, covering all the rules that apply to it, atomically.
- * Bucket keys are {@code meshgate:rl:<scope>:<rule>[:<distinct key>]}; distinct keys longer than
+ * Bucket keys are {@code meshgate:rl:<rule id>[:<distinct key>]}; distinct keys longer than
  * {@value #MAX_PLAIN_KEY} characters are replaced by their SHA-256 so a client cannot make Redis
  * store long keys.
  */
@@ -31,14 +31,12 @@ public final class GlobalRateLimiter {
     private final RedisConnector redis;
 
     /**
-     * A limiter for {@code rules}.
+     * A limiter for {@code rules}; rules with the same {@link RateLimitRule#id()} share buckets, in
+     * this limiter and in every other one on the same Redis.
      *
-     * @param scope what the buckets belong to (e.g. {@code policy-namespace/policy-name/route-id}); two
-     *     limiters with the same scope and rule names share buckets
      * @param redis the connector to the shared Redis
      */
-    public GlobalRateLimiter(String scope, List<RateLimitRule> rules, RedisConnector redis) {
-        Objects.requireNonNull(scope, "scope");
+    public GlobalRateLimiter(List<RateLimitRule> rules, RedisConnector redis) {
         this.rules = rules.toArray(new RateLimitRule[0]);
         this.redis = Objects.requireNonNull(redis, "redis");
         int n = this.rules.length;
@@ -55,7 +53,7 @@ public final class GlobalRateLimiter {
                         + " (expected: at most one request per microsecond for a Global limit)");
             }
             distinct[i] = r.isDistinct();
-            keyPrefixes[i] = "meshgate:rl:" + scope + ":" + r.name();
+            keyPrefixes[i] = "meshgate:rl:" + r.id();
             intervalArgs[i] = Long.toString(intervalMicros);
             capacityArgs[i] = Long.toString(Math.multiplyExact(intervalMicros, q.burst()));
         }

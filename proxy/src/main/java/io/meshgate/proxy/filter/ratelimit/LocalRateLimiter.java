@@ -3,6 +3,7 @@ package io.meshgate.proxy.filter.ratelimit;
 import io.meshgate.proxy.http.Exchange;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +30,17 @@ public final class LocalRateLimiter {
      * @param nanoClock monotonic nanoseconds ({@code System::nanoTime} outside tests)
      */
     public LocalRateLimiter(List<RateLimitRule> rules, int maxKeys, LongSupplier nanoClock) {
+        this(rules, rule -> new LocalBuckets(rule.quota(), maxKeys), nanoClock);
+    }
+
+    /** A limiter whose buckets come from {@code buckets} (shared with other limiters, kept across reloads). */
+    LocalRateLimiter(List<RateLimitRule> rules, Function<RateLimitRule, LocalBuckets> buckets, LongSupplier nanoClock) {
         this.rules = rules.toArray(new RateLimitRule[0]);
         this.distinct = new boolean[this.rules.length];
         this.buckets = new LocalBuckets[this.rules.length];
         for (int i = 0; i < this.rules.length; i++) {
             distinct[i] = this.rules[i].isDistinct();
-            buckets[i] = new LocalBuckets(this.rules[i].quota(), maxKeys);
+            this.buckets[i] = buckets.apply(this.rules[i]);
         }
         this.nanoClock = nanoClock;
     }

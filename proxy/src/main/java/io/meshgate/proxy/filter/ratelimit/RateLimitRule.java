@@ -10,14 +10,15 @@ import org.jspecify.annotations.Nullable;
  * applies to every request of the route. Every matching rule of a route counts the request;
  * it is refused when any of them is exhausted.
  *
- * @param name a stable name for the rule, part of its bucket keys (e.g. {@code rule-0})
+ * @param id the identity of the rule's buckets: rules with the same id share buckets (the Redis keys
+ *     start with it), e.g. {@code policy-ns/policy/route-ns/route/0}; stable across reloads
  * @param selectors conditions that must all hold for the rule to apply
  * @param quota the limit
  */
-public record RateLimitRule(String name, List<ClientSelector> selectors, Quota quota) {
+public record RateLimitRule(String id, List<ClientSelector> selectors, Quota quota) {
 
     public RateLimitRule {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(id, "id");
         selectors = List.copyOf(selectors);
         Objects.requireNonNull(quota, "quota");
     }

@@ -1,5 +1,6 @@
 package io.meshgate.proxy.filter.ratelimit;
 
+import io.meshgate.api.Cidr;
 import io.meshgate.proxy.http.Exchange;
 import java.net.InetAddress;
 import java.util.Objects;

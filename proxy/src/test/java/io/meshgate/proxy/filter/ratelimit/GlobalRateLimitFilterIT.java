@@ -54,8 +54,13 @@ class GlobalRateLimitFilterIT {
         return c;
     }
 
+    /** A filter whose rules' bucket ids start with {@code scope}, so each test counts on its own. */
     private GlobalRateLimitFilter filter(String scope, RedisConnector c, FailureMode mode, RateLimitRule... rules) {
-        return new GlobalRateLimitFilter(new GlobalRateLimiter(scope, List.of(rules), c), mode, registry);
+        List<RateLimitRule> scoped = new ArrayList<>();
+        for (RateLimitRule r : rules) {
+            scoped.add(new RateLimitRule(scope + "/" + r.id(), r.selectors(), r.quota()));
+        }
+        return new GlobalRateLimitFilter(new GlobalRateLimiter(scoped, c), mode, registry);
     }
 
     private static String newScope() {

@@ -2,8 +2,11 @@ package io.meshgate.proxy.filter.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshgate.api.Cidr;
 import io.meshgate.proxy.filter.FilterResult;
 import io.meshgate.proxy.filter.TestExchange;
+import io.meshgate.proxy.filter.auth.AuthAttributes;
+import io.meshgate.proxy.filter.auth.AuthenticatedIdentity;
 import io.meshgate.proxy.http.Exchange;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -166,6 +169,28 @@ class LocalRateLimitFilterTest {
                 new SourceCidrSelector(Cidr.parse("::/0"), ClientSelector.Match.DISTINCT)));
         assertThat(countAdmitted(distinct, 5, TestExchange.request().remote("2001:db8::1", 1))).isEqualTo(2);
         assertThat(countAdmitted(distinct, 5, TestExchange.request().remote("2001:db8::2", 1))).isEqualTo(2);
+    }
+
+    @Test
+    void consumerSelectorKeysOnTheAuthenticatedConsumer() {
+        LocalRateLimitFilter perConsumer = filter(rule(Quota.of(2, Duration.ofMinutes(1)), ConsumerSelector.distinct()));
+        assertThat(countAdmitted(perConsumer, 5, "acme")).isEqualTo(2);
+        assertThat(countAdmitted(perConsumer, 5, "globex")).isEqualTo(2);
+        assertThat(countAdmitted(perConsumer, 5, TestExchange.request())).isEqualTo(5); // anonymous: rule does not apply
+
+        LocalRateLimitFilter oneConsumer = filter(rule(Quota.of(1, Duration.ofMinutes(1)), ConsumerSelector.exact("acme")));
+        assertThat(countAdmitted(oneConsumer, 3, "acme")).isEqualTo(1);
+        assertThat(countAdmitted(oneConsumer, 3, "globex")).isEqualTo(3);
+    }
+
+    private static int countAdmitted(LocalRateLimitFilter f, int attempts, String consumer) {
+        int admitted = 0;
+        for (int i = 0; i < attempts; i++) {
+            Exchange x = TestExchange.request().build();
+            x.attr(AuthAttributes.IDENTITY, new AuthenticatedIdentity(consumer, AuthenticatedIdentity.Method.API_KEY));
+            admitted += f.onRequest(x) == FilterResult.next() ? 1 : 0;
+        }
+        return admitted;
     }
 
     @Test
