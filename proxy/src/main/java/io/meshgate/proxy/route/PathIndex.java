@@ -7,42 +7,51 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The matches of one host, indexed by path: a map for Exact paths, a list for regular
- * expressions, and a trie of path elements for PathPrefix. Every list is in precedence order, and
- * the three are searched in precedence order too (Exact, RegularExpression, then PathPrefix from
- * the deepest trie node up: a deeper prefix always has more characters), so the first candidate
- * that matches is the answer.
+ * The matches of one host, indexed by path: a map for Exact paths and a trie of path elements for
+ * the rest. A PathPrefix match sits at the node of its prefix; a RegularExpression match at the
+ * node of its {@linkplain PathMatch#literalPrefix() literal prefix}, so only expressions that could
+ * match are run. Every list is in precedence order and the three kinds are searched in precedence
+ * order too (Exact, RegularExpression, then PathPrefix from the deepest node up: a deeper prefix
+ * always has more characters), so the first candidate that matches is the answer.
  */
 final class PathIndex {
 
     private static final RouteEntry[] NONE = new RouteEntry[0];
 
     private final Map<String, RouteEntry[]> exact;
-    private final RouteEntry[] regex;
     private final Node root;
+    private final int depth;
+    private final boolean hasRegex;
 
-    private PathIndex(Map<String, RouteEntry[]> exact, RouteEntry[] regex, Node root) {
+    private PathIndex(Map<String, RouteEntry[]> exact, Node root, int depth, boolean hasRegex) {
         this.exact = exact;
-        this.regex = regex;
         this.root = root;
+        this.depth = depth;
+        this.hasRegex = hasRegex;
     }
 
     /** Indexes {@code sorted}, which is in precedence order. */
     static PathIndex of(List<RouteEntry> sorted) {
         Map<String, List<RouteEntry>> exact = new HashMap<>();
-        List<RouteEntry> regex = new ArrayList<>();
         Node.Builder root = new Node.Builder();
-        for (RouteEntry e : sorted) {
+        boolean hasRegex = false;
+        for (int rank = 0; rank < sorted.size(); rank++) {
+            RouteEntry e = sorted.get(rank);
             PathMatch p = e.match().path();
             switch (p.type()) {
                 case EXACT -> exact.computeIfAbsent(p.value(), k -> new ArrayList<>(1)).add(e);
-                case REGULAR_EXPRESSION -> regex.add(e);
-                case PATH_PREFIX -> root.descend(p.normalizedPrefix()).entries.add(e);
+                case REGULAR_EXPRESSION -> {
+                    Node.Builder node = root.descend(p.literalPrefix());
+                    node.regex.add(e);
+                    node.regexRank.add(rank);
+                    hasRegex = true;
+                }
+                case PATH_PREFIX -> root.descend(p.normalizedPrefix()).prefix.add(e);
             }
         }
         Map<String, RouteEntry[]> exactArrays = new HashMap<>(exact.size() * 2);
         exact.forEach((path, list) -> exactArrays.put(path, list.toArray(NONE)));
-        return new PathIndex(exactArrays, regex.toArray(NONE), root.build());
+        return new PathIndex(exactArrays, root.build(), root.depth(), hasRegex);
     }
 
     @Nullable Route match(MatchInput in) {
@@ -54,33 +63,55 @@ final class PathIndex {
                 return r;
             }
         }
-        for (RouteEntry e : regex) {
-            if (e.match().path().matches(path) && e.match().matchesBesidesPath(in)) {
-                return e.route();
+        if (!path.startsWith("/")) {
+            return hasRegex ? bestRegex(new Node[] {root}, 1, in) : null;
+        }
+        // The nodes along the path, root first.
+        Node[] visited = new Node[depth + 1];
+        int n = 0;
+        Node node = root;
+        visited[n++] = node;
+        int from = 1;
+        while (from >= 0 && node.children != null) {
+            int slash = path.indexOf('/', from);
+            node = node.children.get(slash < 0 ? path.substring(from) : path.substring(from, slash));
+            if (node == null) {
+                break;
+            }
+            visited[n++] = node;
+            from = slash < 0 ? -1 : slash + 1;
+        }
+        if (hasRegex) {
+            Route r = bestRegex(visited, n, in);
+            if (r != null) {
+                return r;
             }
         }
-        // PathPrefix values start with '/', so only such paths can match one.
-        return path.startsWith("/") ? matchPrefix(root, path, 1, in) : null;
+        for (int i = n - 1; i >= 0; i--) {
+            Route r = firstBesidesPath(visited[i].prefix, in);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
     }
 
-    /**
-     * Deepest node first: descends while the next path element has a child, then tries the
-     * entries of each node on the way back up.
-     *
-     * @param from start of the next path element, or -1 when the path has no more
-     */
-    private static @Nullable Route matchPrefix(Node node, String path, int from, MatchInput in) {
-        if (from >= 0 && node.children != null) {
-            int slash = path.indexOf('/', from);
-            Node child = node.children.get(slash < 0 ? path.substring(from) : path.substring(from, slash));
-            if (child != null) {
-                Route r = matchPrefix(child, path, slash < 0 ? -1 : slash + 1, in);
-                if (r != null) {
-                    return r;
+    /** The regex match of lowest rank among the nodes: the first match of each node, compared. */
+    private static @Nullable Route bestRegex(Node[] nodes, int n, MatchInput in) {
+        RouteEntry best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            Node node = nodes[i];
+            for (int j = 0; j < node.regex.length && node.regexRank[j] < bestRank; j++) {
+                RouteEntry e = node.regex[j];
+                if (e.match().matches(in)) {
+                    best = e;
+                    bestRank = node.regexRank[j];
+                    break;
                 }
             }
         }
-        return firstBesidesPath(node.entries, in);
+        return best == null ? null : best.route();
     }
 
     private static @Nullable Route firstBesidesPath(RouteEntry[] candidates, MatchInput in) {
@@ -92,27 +123,33 @@ final class PathIndex {
         return null;
     }
 
-    /** A trie node: the PathPrefix matches whose prefix ends here, and the next path elements. */
+    /** A trie node: the PathPrefix and RegularExpression matches whose prefix ends here, and the next elements. */
     private static final class Node {
-        final RouteEntry[] entries;
+        final RouteEntry[] prefix;
+        final RouteEntry[] regex;
+        final int[] regexRank;
         final @Nullable Map<String, Node> children;
 
-        Node(RouteEntry[] entries, @Nullable Map<String, Node> children) {
-            this.entries = entries;
+        Node(RouteEntry[] prefix, RouteEntry[] regex, int[] regexRank, @Nullable Map<String, Node> children) {
+            this.prefix = prefix;
+            this.regex = regex;
+            this.regexRank = regexRank;
             this.children = children;
         }
 
         static final class Builder {
-            final List<RouteEntry> entries = new ArrayList<>(1);
+            final List<RouteEntry> prefix = new ArrayList<>(1);
+            final List<RouteEntry> regex = new ArrayList<>(0);
+            final List<Integer> regexRank = new ArrayList<>(0);
             @Nullable Map<String, Builder> children;
 
-            /** The node for {@code prefix} (no trailing slash; "" is this node), created as needed. */
-            Builder descend(String prefix) {
+            /** The node for {@code path} (no trailing slash; "" is this node), created as needed. */
+            Builder descend(String path) {
                 Builder node = this;
                 int from = 1;
-                while (from <= prefix.length() && !prefix.isEmpty()) {
-                    int slash = prefix.indexOf('/', from);
-                    String element = slash < 0 ? prefix.substring(from) : prefix.substring(from, slash);
+                while (!path.isEmpty()) {
+                    int slash = path.indexOf('/', from);
+                    String element = slash < 0 ? path.substring(from) : path.substring(from, slash);
                     if (node.children == null) {
                         node.children = new HashMap<>(4);
                     }
@@ -125,6 +162,16 @@ final class PathIndex {
                 return node;
             }
 
+            int depth() {
+                int d = 0;
+                if (children != null) {
+                    for (Builder c : children.values()) {
+                        d = Math.max(d, c.depth() + 1);
+                    }
+                }
+                return d;
+            }
+
             Node build() {
                 Map<String, Node> built = null;
                 if (children != null) {
@@ -133,7 +180,11 @@ final class PathIndex {
                         built.put(c.getKey(), c.getValue().build());
                     }
                 }
-                return new Node(entries.toArray(NONE), built);
+                int[] ranks = new int[regexRank.size()];
+                for (int i = 0; i < ranks.length; i++) {
+                    ranks[i] = regexRank.get(i);
+                }
+                return new Node(prefix.toArray(NONE), regex.toArray(NONE), ranks, built);
             }
         }
     }

@@ -97,6 +97,31 @@ public final class PathMatch {
         return prefix;
     }
 
+    /**
+     * The longest path, in whole elements and without a trailing slash, that every path this
+     * match accepts starts with: the value for Exact and PathPrefix, and for a regular expression
+     * the literal text before its first special character, cut back to the last {@code /}
+     * ({@code ""} when nothing is certain, e.g. with alternation or inline flags).
+     */
+    public String literalPrefix() {
+        if (type != Type.REGULAR_EXPRESSION) {
+            return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        }
+        if (value.indexOf('|') >= 0) {
+            return "";
+        }
+        int end = 0;
+        while (end < value.length() && "\\^$.|?*+()[]{}".indexOf(value.charAt(end)) < 0) {
+            end++;
+        }
+        if (end < value.length() && "?*{".indexOf(value.charAt(end)) >= 0) {
+            end--; // the character before an optional quantifier may be absent
+        }
+        String literal = value.substring(0, Math.max(end, 0));
+        int slash = literal.lastIndexOf('/');
+        return literal.startsWith("/") && slash > 0 ? literal.substring(0, slash) : "";
+    }
+
     /** Whether {@code path} (without query) matches. */
     public boolean matches(String path) {
         return switch (type) {

@@ -197,6 +197,36 @@ class DefaultRouteTableTest {
         assertThat(get(t, "/v2/foo/x")).isEqualTo("m1");
     }
 
+    @ParameterizedTest(name = "literal prefix of {0} is ''{1}''")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+            "/users/[0-9]+        ; /users",
+            "/a/b/c.*             ; /a/b",
+            "/a/bc?/d             ; /a",
+            "/a/b/c/              ; /a/b/c",
+            "/a                   ; ''",
+            "/a/b|/c/d            ; ''",
+            "(?i)/a/b             ; ''",
+            "^/a/b                ; ''",
+            ".*                   ; ''",
+            "/a/b/x*              ; /a/b",
+            "/a/b/*               ; /a",
+    })
+    void regexLiteralPrefix(String regex, String expected) {
+        assertThat(PathMatch.regex(regex).literalPrefix()).isEqualTo(expected);
+    }
+
+    @Test
+    void regexesUnderDifferentPrefixesStillRankByPrecedence() {
+        DefaultRouteTable t = Routes.table()
+                .add("short-deep", regex("/a/b/.*"))
+                .add("long-shallow", regex("/a.*/.*/.*x"))
+                .add("alternation", regex("/z|/a/b/cx"))
+                .build();
+        assertThat(get(t, "/a/b/cx")).isEqualTo("long-shallow");
+        assertThat(get(t, "/a/b/c")).isEqualTo("short-deep");
+        assertThat(get(t, "/z")).isEqualTo("alternation");
+    }
+
     @Test
     void regexRanksBetweenExactAndPrefix() {
         DefaultRouteTable t = Routes.table()

@@ -25,14 +25,20 @@ class RouteTableIndexConsistencyTest {
     private static final String[] METHODS = {"GET", "POST"};
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(longs = {1, 2, 3, 4})
     void indexAgreesWithLinearScan(long seed) {
         Random rnd = new Random(seed);
         Routes routes = Routes.table();
         for (int i = 0; i < 200; i++) {
             Routes.MatchBuilder m = switch (rnd.nextInt(4)) {
                 case 0 -> Routes.exact(randomPath(rnd, 1));
-                case 1 -> Routes.regex(randomPath(rnd, 1).replace("a", "[a-b]") + ".*");
+                case 1 -> {
+                    String p = randomPath(rnd, 1);
+                    if (rnd.nextInt(3) == 0) {
+                        p = p.replace("a", "[a-b]");
+                    }
+                    yield Routes.regex(p + (rnd.nextBoolean() ? ".*" : "/[a-c]+"));
+                }
                 default -> {
                     String p = randomPath(rnd, 0);
                     yield Routes.prefix(p.length() > 1 && rnd.nextInt(4) == 0 ? p + "/" : p);
@@ -53,7 +59,7 @@ class RouteTableIndexConsistencyTest {
                     hosts);
         }
         DefaultRouteTable table = routes.build();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 2000; i++) {
             String method = METHODS[rnd.nextInt(2)];
             String host = HOSTS[rnd.nextInt(HOSTS.length)];
             StringBuilder target = new StringBuilder(randomPath(rnd, 0));
