@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <P> the policy record
  */
-public final class PolicyAttachment<P> {
+public final class PolicyAttachment<P extends io.meshgate.api.policy.Policy> {
 
     /** How specific an attachment is, most specific first. */
     public enum Level { ROUTE_RULE, ROUTE, LISTENER, GATEWAY }
@@ -24,7 +24,7 @@ public final class PolicyAttachment<P> {
      * @param level where it was attached, or null
      * @param conflicts policies attached at the same level that lost to {@code policy}
      */
-    public record Effective<P>(@Nullable P policy, @Nullable Level level, List<P> conflicts) {
+    public record Effective<P extends io.meshgate.api.policy.Policy>(@Nullable P policy, @Nullable Level level, List<P> conflicts) {
         public Effective {
             conflicts = List.copyOf(conflicts);
         }

@@ -1,5 +1,6 @@
 package io.meshgate.proxy.snapshot;
 
+import io.meshgate.api.policy.Policy;
 import io.meshgate.proxy.filter.HttpFilter;
 import java.util.List;
 
@@ -12,8 +13,7 @@ import java.util.List;
  * policies of {@link #policyType()} whose {@link #targets} name it, and keeps the most specific
  * (GEP-713): the rule (HTTPRoute with {@code sectionName}) over the HTTPRoute, over the listener
  * (Gateway with {@code sectionName}), over the Gateway. Policies at the same level do not merge:
- * the first in the configuration (by {@code namespace/name}) wins, the others are reported as
- * conflicts. Only that effective policy reaches {@link #filters}.
+ * the first by {@code namespace/name} wins, the others are reported as conflicts (warnings). Only that effective policy reaches {@link #filters}.
  *
  * <p>One instance lives as long as the running gateway and is called on every reload, from one
  * thread at a time. It may keep state across reloads (e.g. reuse a filter, with its counters or
@@ -21,13 +21,17 @@ import java.util.List;
  *
  * @param <P> the policy's resource record (from the {@code api} module)
  */
-public interface PolicyCompiler<P> {
+public interface PolicyCompiler<P extends Policy> {
 
     /** The policy's resource record class; resources of this class are handed to this compiler. */
     Class<P> policyType();
 
-    /** Where {@code policy} attaches: its {@code targetRefs}, in the policy's namespace. */
-    List<PolicyTarget> targets(P policy);
+    /** Where {@code policy} attaches: by default its {@code targetRefs}, in the policy's namespace. */
+    default List<PolicyTarget> targets(P policy) {
+        return policy.targetRefs().stream()
+                .map(t -> new PolicyTarget(t.kind(), policy.namespace(), t.name(), t.sectionName()))
+                .toList();
+    }
 
     /**
      * The filters that {@code policy}, the effective policy of its kind for {@code context}, adds to

@@ -1,5 +1,6 @@
 package io.meshgate.proxy.snapshot;
 
+import io.meshgate.api.ResourceSet;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -16,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param listenerName the listener the route is attached to
  * @param listenerPort that listener's port
  * @param routeId the id of the compiled route ({@code namespace/name/rule/i}), for metric labels and logs
+ * @param resources every resource of the snapshot being compiled (e.g. to look up Consumers or Secrets)
  */
 public record PolicyContext(String routeNamespace, String routeName, int ruleIndex, @Nullable String ruleName,
                             String gatewayNamespace, String gatewayName, String listenerName, int listenerPort,
-                            String routeId) {
+                            String routeId, ResourceSet resources) {
     public PolicyContext {
         Objects.requireNonNull(routeNamespace, "routeNamespace");
         Objects.requireNonNull(routeName, "routeName");
@@ -27,5 +29,14 @@ public record PolicyContext(String routeNamespace, String routeName, int ruleInd
         Objects.requireNonNull(gatewayName, "gatewayName");
         Objects.requireNonNull(listenerName, "listenerName");
         Objects.requireNonNull(routeId, "routeId");
+        Objects.requireNonNull(resources, "resources");
+    }
+
+    /** A context without the resource set (tests of compilers that do not look resources up). */
+    public PolicyContext(String routeNamespace, String routeName, int ruleIndex, @Nullable String ruleName,
+                         String gatewayNamespace, String gatewayName, String listenerName, int listenerPort,
+                         String routeId) {
+        this(routeNamespace, routeName, ruleIndex, ruleName, gatewayNamespace, gatewayName, listenerName,
+                listenerPort, routeId, ResourceSet.empty());
     }
 }

@@ -79,7 +79,7 @@ public final class RouteTableBenchmark {
         for (RouteEntry e : sorted) {
             boolean hostOk = e.hostnames().isEmpty();
             for (String h : e.hostnames()) {
-                hostOk |= Hostnames.matches(h, in.host());
+                hostOk |= io.meshgate.api.Hostnames.matches(h, in.host());
             }
             if (hostOk && e.match().matches(in)) {
                 return e.route();

@@ -104,7 +104,7 @@ class RouteTableIndexConsistencyTest {
             for (String h : e.hostnames()) {
                 if (h.equals(host)) {
                     best = Math.min(best, 0);
-                } else if (h.startsWith("*.") && Hostnames.matches(h, host)) {
+                } else if (h.startsWith("*.") && io.meshgate.api.Hostnames.matches(h, host)) {
                     best = Math.min(best, 1000 - h.length());
                 }
             }

@@ -2,24 +2,34 @@ package io.meshgate.proxy.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshgate.api.ObjectMeta;
+import io.meshgate.api.ResourceSet;
+import io.meshgate.api.policy.Policy;
+import io.meshgate.api.policy.PolicyTargetReference;
 import io.meshgate.proxy.filter.HttpFilter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PolicyAttachmentTest {
 
-    record TestPolicy(String name, List<PolicyTarget> targets) { }
+    record TestPolicy(ObjectMeta metadata, List<PolicyTargetReference> targetRefs) implements Policy {
+        @Override
+        public String kind() {
+            return "TestPolicy";
+        }
+
+        @Override
+        public Set<String> targetKinds() {
+            return Set.of("Gateway", "HTTPRoute");
+        }
+    }
 
     static final class TestCompiler implements PolicyCompiler<TestPolicy> {
         @Override
         public Class<TestPolicy> policyType() {
             return TestPolicy.class;
-        }
-
-        @Override
-        public List<PolicyTarget> targets(TestPolicy policy) {
-            return policy.targets();
         }
 
         @Override
@@ -29,18 +39,14 @@ class PolicyAttachmentTest {
     }
 
     private static final PolicyContext CONTEXT = new PolicyContext("apps", "shop", 1, "checkout", "infra", "edge",
-            "https", 443, "apps/shop/rule/1");
+            "https", 443, "apps/shop/rule/1", ResourceSet.empty());
 
-    private static TestPolicy policy(String name, PolicyTarget... targets) {
-        return new TestPolicy(name, Arrays.asList(targets));
-    }
-
-    private static PolicyTarget gateway(String ns, String name, String section) {
-        return new PolicyTarget(PolicyTarget.GATEWAY, ns, name, section);
-    }
-
-    private static PolicyTarget route(String ns, String name, String section) {
-        return new PolicyTarget(PolicyTarget.HTTP_ROUTE, ns, name, section);
+    /** A policy in namespace {@code ns}, targets as {@code kind:name[:section]}. */
+    private static TestPolicy policy(String ns, String name, String... targets) {
+        return new TestPolicy(ObjectMeta.of(ns, name), Arrays.stream(targets).map(t -> {
+            String[] p = t.split(":");
+            return new PolicyTargetReference(null, p[0], p[1], p.length > 2 ? p[2] : null);
+        }).toList());
     }
 
     private static PolicyAttachment.Effective<TestPolicy> resolve(TestPolicy... policies) {
@@ -49,10 +55,10 @@ class PolicyAttachmentTest {
 
     @Test
     void mostSpecificAttachmentWins() {
-        TestPolicy gw = policy("gw", gateway("infra", "edge", null));
-        TestPolicy listener = policy("listener", gateway("infra", "edge", "https"));
-        TestPolicy routeWide = policy("route", route("apps", "shop", null));
-        TestPolicy rule = policy("rule", route("apps", "shop", "checkout"));
+        TestPolicy gw = policy("infra", "gw", "Gateway:edge");
+        TestPolicy listener = policy("infra", "listener", "Gateway:edge:https");
+        TestPolicy routeWide = policy("apps", "route", "HTTPRoute:shop");
+        TestPolicy rule = policy("apps", "rule", "HTTPRoute:shop:checkout");
 
         assertThat(resolve(gw).policy()).isSameAs(gw);
         assertThat(resolve(gw, listener).policy()).isSameAs(listener);
@@ -67,19 +73,20 @@ class PolicyAttachmentTest {
     @Test
     void policiesForOtherTargetsDoNotApply() {
         assertThat(resolve(
-                policy("other-gateway", gateway("infra", "other", null)),
-                policy("other-namespace", gateway("apps", "edge", null)),
-                policy("other-listener", gateway("infra", "edge", "http")),
-                policy("other-rule", route("apps", "shop", "cart")),
-                policy("other-route", route("apps", "blog", null)),
-                policy("unknown-kind", new PolicyTarget("Service", "apps", "shop", null))).policy()).isNull();
+                policy("infra", "other-gateway", "Gateway:other"),
+                policy("apps", "other-namespace", "Gateway:edge"),
+                policy("infra", "other-listener", "Gateway:edge:http"),
+                policy("apps", "other-rule", "HTTPRoute:shop:cart"),
+                policy("apps", "other-route", "HTTPRoute:blog"),
+                policy("infra", "route-in-gateway-namespace", "HTTPRoute:shop"),
+                policy("apps", "unknown-kind", "Service:shop")).policy()).isNull();
     }
 
     @Test
     void atTheSameLevelTheFirstWinsAndTheOthersAreConflicts() {
-        TestPolicy a = policy("a", route("apps", "shop", null));
-        TestPolicy b = policy("b", route("apps", "shop", null));
-        TestPolicy gw = policy("gw", gateway("infra", "edge", null));
+        TestPolicy a = policy("apps", "a", "HTTPRoute:shop");
+        TestPolicy b = policy("apps", "b", "HTTPRoute:shop");
+        TestPolicy gw = policy("infra", "gw", "Gateway:edge");
         PolicyAttachment.Effective<TestPolicy> e = resolve(gw, a, b);
         assertThat(e.policy()).isSameAs(a);
         assertThat(e.conflicts()).containsExactly(b);
@@ -87,8 +94,8 @@ class PolicyAttachmentTest {
 
     @Test
     void aPolicyWithSeveralTargetsCountsAtItsMostSpecific() {
-        TestPolicy multi = policy("multi", gateway("infra", "edge", null), route("apps", "shop", null));
-        TestPolicy routeOnly = policy("route", route("apps", "shop", null));
+        TestPolicy multi = policy("apps", "multi", "Gateway:other", "HTTPRoute:shop");
+        TestPolicy routeOnly = policy("apps", "route", "HTTPRoute:shop");
         PolicyAttachment.Effective<TestPolicy> e = resolve(multi, routeOnly);
         assertThat(e.policy()).isSameAs(multi);
         assertThat(e.conflicts()).containsExactly(routeOnly);
