@@ -215,8 +215,19 @@ class PolicyLoadingTest {
                         at + "rateLimit.local.rules[0].clientSelectors[0].headers[0].value: must be absent when type is "
                         + "Distinct"),
                 Arguments.of(btp + "rateLimit: {local: {rules: [{clientSelectors: [{}], limit: {requests: 1, unit: Second}}]}}",
-                        at + "rateLimit.local.rules[0].clientSelectors[0].headers: required unless sourceCIDR is set "
-                        + "(expected: at least one condition)"),
+                        at + "rateLimit.local.rules[0].clientSelectors[0].headers: required unless sourceCIDR or consumer "
+                        + "is set (expected: at least one condition)"),
+                Arguments.of(btp + "rateLimit: {local: {rules: [{clientSelectors: [{consumer: {type: Exact}}], "
+                                 + "limit: {requests: 1, unit: Second}}]}}",
+                        at + "rateLimit.local.rules[0].clientSelectors[0].consumer.value: required"),
+                Arguments.of(btp + "rateLimit: {local: {rules: [{limit: {requests: 1, unit: Second, burst: 0}}]}}",
+                        at + "rateLimit.local.rules[0].limit.burst: 0 (expected: >= 1)"),
+                Arguments.of(btp + "rateLimit: {global: {rules: [{limit: {requests: 1, unit: Second}}]}}",
+                        at + "rateLimit.global.redis: required"),
+                Arguments.of(btp + "rateLimit: {global: {redis: {url: \"localhost:6379\"}, "
+                                 + "rules: [{limit: {requests: 1, unit: Second}}]}}",
+                        at + "rateLimit.global.redis.url: \"localhost:6379\" (expected: redis://host:port or "
+                        + "rediss://host:port)"),
                 Arguments.of("apiVersion: meshgate.io/v1alpha1\nkind: ClientTrafficPolicy\nmetadata: {name: c}\n"
                              + "spec: {targetRefs: [{kind: HTTPRoute, name: r}]}",
                         "p.yaml: ClientTrafficPolicy default/c: spec.targetRefs[0].kind: \"HTTPRoute\" (expected: Gateway "
