@@ -1,5 +1,8 @@
 package io.meshgate.api;
 
+import io.meshgate.api.apimgmt.ApiDocs;
+import io.meshgate.api.apimgmt.RequestValidation;
+import io.meshgate.api.apimgmt.ResponseCache;
 import io.meshgate.api.core.Namespace;
 import io.meshgate.api.core.Secret;
 import io.meshgate.api.gateway.Gateway;
@@ -53,7 +56,10 @@ public final class ResourceKinds {
             new ResourceKind("", V1, Namespace.KIND, Namespace.class, true, null),
             ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, Backend.KIND, Backend.class),
             ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, BackendTrafficPolicy.KIND, BackendTrafficPolicy.class),
-            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ClientTrafficPolicy.KIND, ClientTrafficPolicy.class));
+            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ClientTrafficPolicy.KIND, ClientTrafficPolicy.class),
+            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, RequestValidation.KIND, RequestValidation.class),
+            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ApiDocs.KIND, ApiDocs.class),
+            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ResponseCache.KIND, ResponseCache.class));
 
     private final Map<String, Map<String, ResourceKind>> byGroup = new LinkedHashMap<>();
     private final Map<Class<?>, ResourceKind> byType = new LinkedHashMap<>();

@@ -1,42 +1,44 @@
 package io.meshgate.api.apimgmt;
 
-import java.util.Objects;
+import io.meshgate.api.ObjectMeta;
+import io.meshgate.api.gateway.Gateway;
+import io.meshgate.api.internal.Checks;
+import io.meshgate.api.policy.Policy;
+import io.meshgate.api.policy.PolicyTargetReference;
+import io.meshgate.api.route.HttpRoute;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The spec of an {@code ApiDocs} resource ({@code meshgate.io/v1alpha1}): serves an OpenAPI document
- * as JSON and a Swagger UI page for it. Used from an HTTPRoute rule as an {@code ExtensionRef}
- * filter; the rule's matches must cover both paths.
+ * A meshgate {@code ApiDocs} ({@code meshgate.io/v1alpha1}): serves an OpenAPI document as JSON and a Swagger UI
+ * page for it on the HTTPRoutes (or Gateways) it targets. The targeted route's matches must cover
+ * {@code specPath} and {@code uiPath}; other requests on the route go on to its backends.
  *
- * @param openapi the OpenAPI document to serve
- * @param specPath where the document is served as JSON; default {@code /openapi.json}
- * @param uiPath where the Swagger UI page is served (its assets live below it); default {@code /docs}
+ * @param metadata name and namespace (targets are in the same namespace)
+ * @param spec targets and settings, required
  */
-public record ApiDocs(OpenApiSource openapi, @Nullable String specPath, @Nullable String uiPath) {
+public record ApiDocs(ObjectMeta metadata, ApiDocsSpec spec) implements Policy {
+    /** The kind as written in YAML. */
+    public static final String KIND = "ApiDocs";
 
-    public ApiDocs {
-        Objects.requireNonNull(openapi, "openapi");
-        checkPath("specPath", specPath);
-        checkPath("uiPath", uiPath);
-        if (specPath != null && uiPath != null && specPath.equals(uiPath)) {
-            throw new IllegalArgumentException("uiPath: " + uiPath + " (expected: different from specPath)");
-        }
+    public ApiDocs(@Nullable ObjectMeta metadata, @Nullable ApiDocsSpec spec) {
+        this.metadata = Checks.required(metadata, "metadata");
+        this.spec = Checks.required(spec, "spec");
     }
 
-    /** {@link #specPath()} with its default. */
-    public String specPathOrDefault() {
-        return specPath == null ? "/openapi.json" : specPath;
+    @Override
+    public String kind() {
+        return KIND;
     }
 
-    /** {@link #uiPath()} with its default, without a trailing slash. */
-    public String uiPathOrDefault() {
-        String p = uiPath == null ? "/docs" : uiPath;
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    @Override
+    public List<PolicyTargetReference> targetRefs() {
+        return spec.targetRefs();
     }
 
-    private static void checkPath(String field, @Nullable String path) {
-        if (path != null && (!path.startsWith("/") || path.indexOf('?') >= 0 || path.indexOf('#') >= 0)) {
-            throw new IllegalArgumentException(field + ": " + path + " (expected: an absolute path without query)");
-        }
+    @Override
+    public Set<String> targetKinds() {
+        return Set.of(Gateway.KIND, HttpRoute.KIND);
     }
 }

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * Where an OpenAPI 3.0/3.1 document comes from: a file, or the document itself inline. Exactly one
  * of the two is set.
  *
- * @param file path of a YAML or JSON file; relative paths are relative to the directory of the
- *     config file that holds the resource
+ * @param file path of a YAML or JSON file; a relative path is resolved against the gateway's
+ *     configuration directory (the {@code --config} directory, or the directory of the
+ *     {@code --config} file)
  * @param inline the document text (YAML or JSON)
  * @param basePath the path prefix of every operation on this gateway, e.g. {@code /v1}; default:
  *     the path of the document's first {@code servers} URL
@@ -21,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 public record OpenApiSource(@Nullable String file, @Nullable String inline, @Nullable String basePath) {
     public OpenApiSource {
         if ((file == null) == (inline == null)) {
-            throw new IllegalArgumentException("openapi: exactly one of file and inline must be set"
-                    + " (expected: file: accounts.yaml, or inline: <document>)");
+            throw new IllegalArgumentException((file == null ? "file: required" : "inline: must be absent when file is set")
+                    + " (expected: exactly one of file and inline)");
         }
         if (basePath != null && !basePath.isEmpty() && !basePath.startsWith("/")) {
             throw new IllegalArgumentException("basePath: " + basePath + " (expected: empty or starting with '/')");

@@ -1,54 +1,44 @@
 package io.meshgate.api.apimgmt;
 
-import java.util.Objects;
+import io.meshgate.api.ObjectMeta;
+import io.meshgate.api.gateway.Gateway;
+import io.meshgate.api.internal.Checks;
+import io.meshgate.api.policy.Policy;
+import io.meshgate.api.policy.PolicyTargetReference;
+import io.meshgate.api.route.HttpRoute;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The spec of a {@code RequestValidation} resource ({@code meshgate.io/v1alpha1}): checks requests
- * against an OpenAPI document before they reach the backend. Used from an HTTPRoute rule as an
- * {@code ExtensionRef} filter.
+ * A meshgate {@code RequestValidation} ({@code meshgate.io/v1alpha1}): checks the requests of the
+ * HTTPRoutes (or Gateways) it targets against an OpenAPI 3.0/3.1 document before they reach a
+ * backend. A bad request gets 400 with an RFC 9457 problem report.
  *
- * @param openapi the OpenAPI document
- * @param unknownOperation what to do with a request that no operation of the document describes;
- *     default {@link UnknownOperation#Reject} (404, or 405 when only the method is unknown)
- * @param maxBodyBytes the largest request body accepted for validation, in bytes; larger bodies
- *     get 413; default 1048576 (1 MiB)
- * @param validateFormats whether {@code format} keywords ({@code date-time}, {@code uuid},
- *     {@code email}, ...) are checked; default true
+ * @param metadata name and namespace (targets are in the same namespace)
+ * @param spec targets and settings, required
  */
-public record RequestValidation(OpenApiSource openapi, @Nullable UnknownOperation unknownOperation,
-                                @Nullable Integer maxBodyBytes, @Nullable Boolean validateFormats) {
+public record RequestValidation(ObjectMeta metadata, RequestValidationSpec spec) implements Policy {
+    /** The kind as written in YAML. */
+    public static final String KIND = "RequestValidation";
 
-    /** Default {@link #maxBodyBytes()}: 1 MiB. */
-    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
-
-    public RequestValidation {
-        Objects.requireNonNull(openapi, "openapi");
-        if (maxBodyBytes != null && maxBodyBytes <= 0) {
-            throw new IllegalArgumentException("maxBodyBytes: " + maxBodyBytes + " (expected: > 0)");
-        }
+    public RequestValidation(@Nullable ObjectMeta metadata, @Nullable RequestValidationSpec spec) {
+        this.metadata = Checks.required(metadata, "metadata");
+        this.spec = Checks.required(spec, "spec");
     }
 
-    /** {@link #unknownOperation()} with its default. */
-    public UnknownOperation unknownOperationOrDefault() {
-        return unknownOperation == null ? UnknownOperation.Reject : unknownOperation;
+    @Override
+    public String kind() {
+        return KIND;
     }
 
-    /** {@link #maxBodyBytes()} with its default. */
-    public int maxBodyBytesOrDefault() {
-        return maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
+    @Override
+    public List<PolicyTargetReference> targetRefs() {
+        return spec.targetRefs();
     }
 
-    /** {@link #validateFormats()} with its default. */
-    public boolean validateFormatsOrDefault() {
-        return validateFormats == null || validateFormats;
-    }
-
-    /** What to do with requests the document does not describe. */
-    public enum UnknownOperation {
-        /** Answer 404 (unknown path) or 405 (known path, unknown method) with a problem report. */
-        Reject,
-        /** Let them through to the backend unchecked. */
-        PassThrough
+    @Override
+    public Set<String> targetKinds() {
+        return Set.of(Gateway.KIND, HttpRoute.KIND);
     }
 }

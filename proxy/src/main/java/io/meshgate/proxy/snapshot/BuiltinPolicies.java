@@ -19,6 +19,9 @@ public final class BuiltinPolicies {
         List<PolicyCompiler<?>> all = new ArrayList<>();
         // one line per policy kind, e.g.: all.add(new SecurityPolicyCompiler(env));
         all.add(new RateLimitPolicyCompiler(env));
+        all.add(new io.meshgate.proxy.filter.validation.RequestValidationCompiler(env));
+        all.add(new io.meshgate.proxy.filter.cache.ResponseCacheCompiler(env));
+        all.add(new io.meshgate.proxy.filter.apidocs.ApiDocsCompiler(env));
         return List.copyOf(all);
     }
 }

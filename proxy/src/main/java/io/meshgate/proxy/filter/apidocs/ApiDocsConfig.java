@@ -1,8 +1,6 @@
 package io.meshgate.proxy.filter.apidocs;
 
-import io.meshgate.api.apimgmt.ApiDocs;
 import io.meshgate.api.apimgmt.openapi.OpenApiDocument;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -17,10 +15,5 @@ public record ApiDocsConfig(OpenApiDocument document, String specPath, String ui
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(specPath, "specPath");
         Objects.requireNonNull(uiPath, "uiPath");
-    }
-
-    /** From the resource spec, reading the document (call off the event loops). */
-    public static ApiDocsConfig from(ApiDocs spec, Path baseDir) {
-        return new ApiDocsConfig(spec.openapi().load(baseDir), spec.specPathOrDefault(), spec.uiPathOrDefault());
     }
 }

@@ -1,6 +1,6 @@
 package io.meshgate.proxy.filter.cache;
 
-import io.meshgate.api.apimgmt.ResponseCache;
+import io.meshgate.api.apimgmt.ResponseCacheSpec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -32,8 +32,8 @@ public record ResponseCacheConfig(Duration defaultTtl, @Nullable Duration maxTtl
     }
 
     /** From the resource spec. */
-    public static ResponseCacheConfig from(ResponseCache spec) {
-        return new ResponseCacheConfig(spec.defaultTtlOrDefault(), spec.maxTtlOrNull(), spec.maxEntryBytesOrDefault(),
+    public static ResponseCacheConfig from(ResponseCacheSpec spec) {
+        return new ResponseCacheConfig(spec.defaultTtlOrDefault(), spec.maxTtl(), spec.maxEntryBytesOrDefault(),
                 spec.maxTotalBytesOrDefault(), Set.copyOf(spec.statusesOrDefault()));
     }
 }

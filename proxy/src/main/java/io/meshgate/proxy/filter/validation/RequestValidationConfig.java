@@ -1,9 +1,8 @@
 package io.meshgate.proxy.filter.validation;
 
-import io.meshgate.api.apimgmt.RequestValidation;
-import io.meshgate.api.apimgmt.RequestValidation.UnknownOperation;
+import io.meshgate.api.apimgmt.RequestValidationSpec;
+import io.meshgate.api.apimgmt.RequestValidationSpec.UnknownOperation;
 import io.meshgate.api.apimgmt.openapi.OpenApiDocument;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -26,17 +25,7 @@ public record RequestValidationConfig(OpenApiDocument document, UnknownOperation
 
     /** Defaults for {@code document}: reject unknown operations, 1 MiB bodies, formats checked. */
     public static RequestValidationConfig of(OpenApiDocument document) {
-        return new RequestValidationConfig(document, UnknownOperation.Reject, RequestValidation.DEFAULT_MAX_BODY_BYTES,
+        return new RequestValidationConfig(document, UnknownOperation.Reject, RequestValidationSpec.DEFAULT_MAX_BODY_BYTES,
                 true);
-    }
-
-    /**
-     * From the resource spec, reading the document (call off the event loops).
-     *
-     * @param baseDir the directory of the config file that holds the resource
-     */
-    public static RequestValidationConfig from(RequestValidation spec, Path baseDir) {
-        return new RequestValidationConfig(spec.openapi().load(baseDir), spec.unknownOperationOrDefault(),
-                spec.maxBodyBytesOrDefault(), spec.validateFormatsOrDefault());
     }
 }

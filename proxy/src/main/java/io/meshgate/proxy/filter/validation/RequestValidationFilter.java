@@ -3,7 +3,7 @@ package io.meshgate.proxy.filter.validation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.meshgate.api.apimgmt.RequestValidation.UnknownOperation;
+import io.meshgate.api.apimgmt.RequestValidationSpec.UnknownOperation;
 import io.meshgate.api.apimgmt.openapi.ApiOperation;
 import io.meshgate.proxy.filter.BodyMode;
 import io.meshgate.proxy.filter.FilterResult;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.meshgate.api.apimgmt.RequestValidation.UnknownOperation;
+import io.meshgate.api.apimgmt.RequestValidationSpec.UnknownOperation;
 import io.meshgate.api.apimgmt.openapi.OpenApiDocument;
 import io.meshgate.api.apimgmt.openapi.OpenApiException;
 import io.meshgate.proxy.filter.BodyMode;

@@ -1,0 +1,40 @@
+package io.meshgate.proxy.filter.validation;
+
+import io.meshgate.api.apimgmt.OpenApiSource;
+import io.meshgate.api.apimgmt.openapi.OpenApiException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads the text of an {@link OpenApiSource} for policy compilers, with errors in config-error form. */
+public final class OpenApiTexts {
+
+    private OpenApiTexts() {
+    }
+
+    /**
+     * The document text: the inline text, or the file's content.
+     *
+     * @throws IllegalArgumentException {@code spec.openapi.file: cannot read ...} when the file cannot be read
+     */
+    public static String read(OpenApiSource source, Path configDir) {
+        if (source.inline() != null) {
+            return source.inline();
+        }
+        Path path = configDir.resolve(source.file());
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("spec.openapi.file: cannot read " + path + " (" + e + ")");
+        }
+    }
+
+    /** A config error for a document that is not usable: the field, then where in the document and why. */
+    public static IllegalArgumentException configError(OpenApiSource source, OpenApiException e) {
+        String field = source.inline() != null ? "spec.openapi.inline" : "spec.openapi.file";
+        String doc = source.inline() != null ? "" : source.file() + " ";
+        return new IllegalArgumentException(field + ": " + doc + "at " + (e.pointer().isEmpty() ? "the document root"
+                : e.pointer()) + ": " + e.reason());
+    }
+}
