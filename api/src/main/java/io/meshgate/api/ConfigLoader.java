@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,10 +29,17 @@ import java.util.stream.Stream;
  * file may hold several YAML documents; empty documents are skipped; a {@code v1 List} document
  * contributes its {@code items}. Nothing is thrown for bad input: every problem becomes a
  * {@link ConfigError} in the {@link LoadResult}.
+ *
+ * <p>A loader remembers how each file of its last load parsed and re-parses only the files whose
+ * content changed, so reloading a large configuration costs in proportion to the change (plus
+ * reading the files and the cross-resource checks, which are linear). Keep one loader per watched
+ * configuration; it is safe to call from several threads (loads are serialized).
  */
 public final class ConfigLoader {
 
     private final ResourceKinds kinds;
+    /** The last load's files by name: a reload re-parses only the files whose content changed. */
+    private final Map<String, ParsedFile> cache = new HashMap<>();
 
     /** A loader for the built-in kinds. */
     public ConfigLoader() {
@@ -74,17 +82,30 @@ public final class ConfigLoader {
         return load(Map.of(fileName, content));
     }
 
-    private LoadResult load(Map<String, String> files, List<ConfigError> errors) {
+    private synchronized LoadResult load(Map<String, String> files, List<ConfigError> errors) {
         List<String> warnings = new ArrayList<>();
         ResourceSet.Builder builder = ResourceSet.builder();
+        Map<String, ParsedFile> parsed = new HashMap<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
-            for (Parsed p : parseFile(f.getKey(), f.getValue(), errors, warnings)) {
+            ParsedFile pf = cache.get(f.getKey());
+            if (pf == null || !pf.content().equals(f.getValue())) {
+                List<ConfigError> fileErrors = new ArrayList<>();
+                List<String> fileWarnings = new ArrayList<>();
+                List<Parsed> resources = parseFile(f.getKey(), f.getValue(), fileErrors, fileWarnings);
+                pf = new ParsedFile(f.getValue(), resources, fileErrors, fileWarnings);
+            }
+            parsed.put(f.getKey(), pf);
+            errors.addAll(pf.errors());
+            warnings.addAll(pf.warnings());
+            for (Parsed p : pf.resources()) {
                 Optional<Source> dup = builder.add(p.resource(), p.source(), p.apiVersion());
                 dup.ifPresent(first -> errors.add(ConfigError.of(p.source(), p.resource().id(), "metadata.name",
                         "duplicate: " + p.resource().id() + " is already defined in " + first.file()
                         + " (document " + (first.document() + 1) + ")")));
             }
         }
+        cache.clear();
+        cache.putAll(parsed);
         ResourceSet set = builder.build();
         Validator.Result v = new Validator(set).validate();
         errors.addAll(v.errors());
@@ -93,6 +114,15 @@ public final class ConfigLoader {
     }
 
     private record Parsed(Resource resource, Source source, String apiVersion) {}
+
+    /** One file's parse, reused while the file's content stays the same. */
+    private record ParsedFile(String content, List<Parsed> resources, List<ConfigError> errors, List<String> warnings) {
+        ParsedFile {
+            resources = List.copyOf(resources);
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+    }
 
     private List<Parsed> parseFile(String file, String content, List<ConfigError> errors, List<String> warnings) {
         List<Parsed> out = new ArrayList<>();

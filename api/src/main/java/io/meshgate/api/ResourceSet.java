@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable set of resources, each with its source: what one proxy is configured with. At most one
@@ -39,6 +42,8 @@ public final class ResourceSet {
 
     private final Map<ResourceId, Entry> entries;
     private final List<Resource> all;
+    /** Lists by class, filled on first use: a cache of {@link #all(Class)}, which the compilers call often. */
+    private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
 
     private ResourceSet(LinkedHashMap<ResourceId, Entry> entries) {
         this.entries = Collections.unmodifiableMap(entries);
@@ -66,14 +71,17 @@ public final class ResourceSet {
     }
 
     /** Every resource of a class (or implementing an interface such as {@link Policy}), in load order. */
+    @SuppressWarnings("unchecked")
     public <T> List<T> all(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Resource r : all) {
-            if (type.isInstance(r)) {
-                out.add(type.cast(r));
+        return (List<T>) byType.computeIfAbsent(type, t -> {
+            List<Object> out = new ArrayList<>();
+            for (Resource r : all) {
+                if (t.isInstance(r)) {
+                    out.add(r);
+                }
             }
-        }
-        return Collections.unmodifiableList(out);
+            return Collections.unmodifiableList(out);
+        });
     }
 
     /** The Gateways. */
@@ -240,6 +248,15 @@ public final class ResourceSet {
      * {@code /config} endpoint. Secret values are replaced by {@code <redacted N bytes>}.
      */
     public String toJson() {
+        return toJson(false);
+    }
+
+    /**
+     * The resources as a {@code v1 List} in JSON that {@link ConfigLoader} reads back to an equal set; with
+     * {@code includeSecretValues} false, Secret values are redacted (and the result no longer loads).
+     * The control plane uses this to send resources to proxies.
+     */
+    public String toJson(boolean includeSecretValues) {
         ObjectMapper m = Json.json();
         ObjectNode list = m.createObjectNode();
         list.put("apiVersion", "v1");
@@ -250,7 +267,7 @@ public final class ResourceSet {
             item.put("apiVersion", e.apiVersion());
             item.put("kind", e.resource().kind());
             item.setAll((ObjectNode) m.valueToTree(e.resource()));
-            if (e.resource() instanceof Secret s) {
+            if (!includeSecretValues && e.resource() instanceof Secret s) {
                 redact(item, s);
             }
         }
@@ -264,16 +281,40 @@ public final class ResourceSet {
     private static void redact(ObjectNode item, Secret s) {
         item.remove("stringData");
         ObjectNode data = item.putObject("data");
-        for (String key : new java.util.TreeSet<>(concat(s.data().keySet(), s.stringData().keySet()))) {
+        for (String key : new TreeSet<>(concat(s.data().keySet(), s.stringData().keySet()))) {
             String v = s.value(key);
             data.put(key, "<redacted " + (v == null ? 0 : v.length()) + " bytes>");
         }
     }
 
-    private static List<String> concat(java.util.Set<String> a, java.util.Set<String> b) {
+    private static List<String> concat(Set<String> a, Set<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
+    }
+
+    /**
+     * What changed from {@code previous} to this set, by id: resources added, removed, and changed (not equal).
+     * Resources are records, so equal content means unchanged whatever file it moved to.
+     */
+    public ResourceDiff diff(ResourceSet previous) {
+        Set<ResourceId> added = new TreeSet<>();
+        Set<ResourceId> changed = new TreeSet<>();
+        Set<ResourceId> removed = new TreeSet<>();
+        for (Map.Entry<ResourceId, Entry> e : entries.entrySet()) {
+            Entry old = previous.entries.get(e.getKey());
+            if (old == null) {
+                added.add(e.getKey());
+            } else if (!old.resource().equals(e.getValue().resource())) {
+                changed.add(e.getKey());
+            }
+        }
+        for (ResourceId id : previous.entries.keySet()) {
+            if (!entries.containsKey(id)) {
+                removed.add(id);
+            }
+        }
+        return new ResourceDiff(added, changed, removed);
     }
 
     /** Builds a {@link ResourceSet}. */

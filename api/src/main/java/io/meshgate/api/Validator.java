@@ -209,9 +209,8 @@ public final class Validator {
             }
             LocalObjectReference ext = f.extensionRef();
             if (ext != null) {
-                boolean exists = set.all().stream().anyMatch(r -> r.kind().equals(ext.kind())
-                        && r.namespace().equals(route.namespace()) && r.name().equals(ext.name())
-                        && set.apiVersionOf(r).startsWith(ext.group() + "/"));
+                boolean exists = set.find(new ResourceId(ext.kind(), route.namespace(), ext.name()))
+                        .filter(r -> set.apiVersionOf(r).startsWith(ext.group() + "/")).isPresent();
                 if (!exists) {
                     error(route, field + "[" + k + "].extensionRef", ext.group() + "/" + ext.kind() + " "
                             + route.namespace() + "/" + ext.name() + " not found");
