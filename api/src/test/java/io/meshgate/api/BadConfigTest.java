@@ -155,13 +155,11 @@ class BadConfigTest {
                         "gw.yaml: Gateway default/gw: apiVersion: \"gateway.networking.k8s.io/v2\" (expected one of: "
                         + "gateway.networking.k8s.io/v1, gateway.networking.k8s.io/v1beta1)"),
                 Arguments.of("apiVersion: meshgate.io/v1alpha1\nkind: Cluster\nmetadata: {name: c}\n",
-                        "gw.yaml: Cluster default/c: kind: \"Cluster\" (expected one of: Backend, BackendTrafficPolicy, "
-                        + "ClientTrafficPolicy)"),
+                        "gw.yaml: Cluster default/c: kind: \"Cluster\" (expected one of: "
+                        + String.join(", ", ResourceKinds.builtin().kindsOf("meshgate.io")) + ")"),
                 Arguments.of("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n",
                         "gw.yaml: Deployment default/d: apiVersion: \"apps/v1\" (expected one of: "
-                        + "gateway.networking.k8s.io/v1, gateway.networking.k8s.io/v1alpha1, "
-                        + "gateway.networking.k8s.io/v1alpha2, gateway.networking.k8s.io/v1alpha3, "
-                        + "gateway.networking.k8s.io/v1beta1, meshgate.io/v1alpha1, v1)"),
+                        + String.join(", ", ResourceKinds.builtin().apiVersions()) + ")"),
                 Arguments.of("kind: Gateway\nmetadata: {name: gw}\n",
                         "gw.yaml: Gateway default/gw: apiVersion: required"),
                 Arguments.of("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: kubernetes.io/tls\n"
