@@ -6,12 +6,10 @@ import io.meshgate.api.apimgmt.OpenApiSource;
 import io.meshgate.api.apimgmt.openapi.OpenApiDocument;
 import io.meshgate.api.apimgmt.openapi.OpenApiException;
 import io.meshgate.proxy.filter.HttpFilter;
-import io.meshgate.proxy.filter.validation.ApiPolicyTargets;
 import io.meshgate.proxy.filter.validation.OpenApiTexts;
 import io.meshgate.proxy.snapshot.PolicyCompiler;
 import io.meshgate.proxy.snapshot.PolicyContext;
 import io.meshgate.proxy.snapshot.PolicyEnvironment;
-import io.meshgate.proxy.snapshot.PolicyTarget;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,7 @@ public final class ApiDocsCompiler implements PolicyCompiler<ApiDocs> {
     private final Map<ResourceId, Compiled> compiled = new HashMap<>();
     private @Nullable SwaggerUiAssets assets;
 
-    /** A compiler reading relative OpenAPI files from {@code env.configDir()}. */
+    /** A compiler; relative OpenAPI files of policies not read from a file resolve against {@code env.configDir()}. */
     public ApiDocsCompiler(PolicyEnvironment env) {
         this.env = Objects.requireNonNull(env, "env");
     }
@@ -39,14 +37,9 @@ public final class ApiDocsCompiler implements PolicyCompiler<ApiDocs> {
     }
 
     @Override
-    public List<PolicyTarget> targets(ApiDocs policy) {
-        return ApiPolicyTargets.of(policy);
-    }
-
-    @Override
     public List<HttpFilter> filters(ApiDocs policy, PolicyContext context) {
         OpenApiSource source = policy.spec().openapi();
-        String text = OpenApiTexts.read(source, env.configDir());
+        String text = OpenApiTexts.read(source, OpenApiTexts.baseDir(policy, context, env.configDir()));
         Compiled last = compiled.get(policy.id());
         if (last != null && last.policy().equals(policy) && last.text().equals(text)) {
             return List.of(last.filter());

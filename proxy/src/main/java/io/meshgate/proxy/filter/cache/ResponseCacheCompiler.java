@@ -3,11 +3,9 @@ package io.meshgate.proxy.filter.cache;
 import io.meshgate.api.ResourceId;
 import io.meshgate.api.apimgmt.ResponseCache;
 import io.meshgate.proxy.filter.HttpFilter;
-import io.meshgate.proxy.filter.validation.ApiPolicyTargets;
 import io.meshgate.proxy.snapshot.PolicyCompiler;
 import io.meshgate.proxy.snapshot.PolicyContext;
 import io.meshgate.proxy.snapshot.PolicyEnvironment;
-import io.meshgate.proxy.snapshot.PolicyTarget;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +27,6 @@ public final class ResponseCacheCompiler implements PolicyCompiler<ResponseCache
     @Override
     public Class<ResponseCache> policyType() {
         return ResponseCache.class;
-    }
-
-    @Override
-    public List<PolicyTarget> targets(ResponseCache policy) {
-        return ApiPolicyTargets.of(policy);
     }
 
     @Override

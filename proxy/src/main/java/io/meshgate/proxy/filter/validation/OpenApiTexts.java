@@ -1,7 +1,10 @@
 package io.meshgate.proxy.filter.validation;
 
+import io.meshgate.api.Source;
 import io.meshgate.api.apimgmt.OpenApiSource;
 import io.meshgate.api.apimgmt.openapi.OpenApiException;
+import io.meshgate.api.policy.Policy;
+import io.meshgate.proxy.snapshot.PolicyContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +14,17 @@ import java.nio.file.Path;
 public final class OpenApiTexts {
 
     private OpenApiTexts() {
+    }
+
+    /**
+     * The directory a policy's relative {@code openapi.file} resolves against: the directory of the
+     * config file that holds the policy, or {@code fallback} when it did not come from a file.
+     */
+    public static Path baseDir(Policy policy, PolicyContext context, Path fallback) {
+        Source source = context.resources().sourceOf(policy);
+        Path file = Path.of(source.file());
+        Path parent = file.toAbsolutePath().getParent();
+        return Files.isRegularFile(file) && parent != null ? parent : fallback;
     }
 
     /**

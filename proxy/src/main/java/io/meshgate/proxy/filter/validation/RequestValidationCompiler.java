@@ -9,7 +9,6 @@ import io.meshgate.proxy.filter.HttpFilter;
 import io.meshgate.proxy.snapshot.PolicyCompiler;
 import io.meshgate.proxy.snapshot.PolicyContext;
 import io.meshgate.proxy.snapshot.PolicyEnvironment;
-import io.meshgate.proxy.snapshot.PolicyTarget;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class RequestValidationCompiler implements PolicyCompiler<RequestVa
     private final PolicyEnvironment env;
     private final Map<ResourceId, Compiled> compiled = new HashMap<>();
 
-    /** A compiler reading relative OpenAPI files from {@code env.configDir()}. */
+    /** A compiler; relative OpenAPI files of policies not read from a file resolve against {@code env.configDir()}. */
     public RequestValidationCompiler(PolicyEnvironment env) {
         this.env = Objects.requireNonNull(env, "env");
     }
@@ -36,18 +35,13 @@ public final class RequestValidationCompiler implements PolicyCompiler<RequestVa
     }
 
     @Override
-    public List<PolicyTarget> targets(RequestValidation policy) {
-        return ApiPolicyTargets.of(policy);
-    }
-
-    @Override
     public List<HttpFilter> filters(RequestValidation policy, PolicyContext context) {
-        return List.of(filter(policy));
+        return List.of(filter(policy, context));
     }
 
-    private RequestValidationFilter filter(RequestValidation policy) {
+    private RequestValidationFilter filter(RequestValidation policy, PolicyContext context) {
         OpenApiSource source = policy.spec().openapi();
-        String text = OpenApiTexts.read(source, env.configDir());
+        String text = OpenApiTexts.read(source, OpenApiTexts.baseDir(policy, context, env.configDir()));
         Compiled last = compiled.get(policy.id());
         if (last != null && last.policy().equals(policy) && last.text().equals(text)) {
             return last.filter();

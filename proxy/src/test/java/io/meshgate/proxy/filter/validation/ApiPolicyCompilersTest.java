@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ApiPolicyCompilersTest {
 
+
     static final DefaultEventLoopGroup LOOPS = new DefaultEventLoopGroup(1);
     static final PolicyContext RULE0 = new PolicyContext("default", "accounts", 0, null, "default", "gw", "http", 8080,
             "default/accounts/rule/0");
@@ -64,6 +65,20 @@ class ApiPolicyCompilersTest {
         Files.writeString(dir.resolve("accounts.yaml"), Files.readString(dir.resolve("accounts.yaml"))
                 .replace("Bank Accounts API", "Bank Accounts API v2"));
         assertThat(c.filters(p, RULE0).get(0)).isNotSameAs(a.get(0));
+    }
+
+    @Test
+    void relativeFilesResolveAgainstThePolicysOwnFile() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("apis"));
+        Files.copy(Path.of("../examples/accounts-openapi.yaml"), sub.resolve("accounts.yaml"));
+        Files.writeString(sub.resolve("policy.yaml"), policy("RequestValidation", "  openapi: {file: accounts.yaml}\n"));
+        ResourceSet resources = new ConfigLoader().load(dir).resources();
+        RequestValidation p = resources.all(RequestValidation.class).get(0);
+        PolicyContext ctx = new PolicyContext("bank", "accounts", 0, null, "bank", "gw", "http", 8080,
+                "bank/accounts/rule/0", resources);
+        RequestValidationCompiler c = new RequestValidationCompiler(
+                new PolicyEnvironment(LOOPS, Clock.systemUTC(), new SimpleMeterRegistry(), dir));
+        assertThat(c.filters(p, ctx)).singleElement().isInstanceOf(RequestValidationFilter.class);
     }
 
     @Test
