@@ -162,6 +162,9 @@ public final class ConfigLoader {
         }
         String apiVersion = node.path("apiVersion").asText("");
         String kindName = node.path("kind").asText("");
+        if (kindName.isEmpty() && (node.has("openapi") || node.has("swagger"))) {
+            return; // an OpenAPI document kept beside the config, read by the policies that name it
+        }
         if ("v1".equals(apiVersion) && "List".equals(kindName) && node.path("items").isArray()) {
             for (JsonNode item : node.get("items")) {
                 parseDocument(item, source, out, errors, warnings);

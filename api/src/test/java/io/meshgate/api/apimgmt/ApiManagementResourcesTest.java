@@ -91,6 +91,15 @@ class ApiManagementResourcesTest {
         assertThat(c.spec().statusesOrDefault()).containsExactly(200);
     }
 
+    @Test
+    void openApiDocumentsBesideTheConfigAreNotResources() {
+        LoadResult r = new ConfigLoader().load(java.util.Map.of("routes.yaml", ROUTE,
+                "accounts-openapi.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n",
+                "old.json", "{\"swagger\": \"2.0\"}"));
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.resources().size()).isEqualTo(3);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "RequestValidation | {targetRefs: [{kind: HTTPRoute, name: accounts}], openapi: {}} | spec.openapi.file | required (expected: exactly one of file and inline)",
