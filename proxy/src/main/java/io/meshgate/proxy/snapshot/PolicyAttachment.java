@@ -3,6 +3,7 @@ package io.meshgate.proxy.snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,7 @@ public final class PolicyAttachment<P extends io.meshgate.api.policy.Policy> {
         }
     }
 
-    private final PolicyCompiler<P> compiler;
+    private final Function<P, List<PolicyTarget>> targets;
     private final List<P> policies;
 
     /**
@@ -39,8 +40,23 @@ public final class PolicyAttachment<P extends io.meshgate.api.policy.Policy> {
      *     (the caller sorts them by {@code namespace/name})
      */
     public PolicyAttachment(PolicyCompiler<P> compiler, List<P> policies) {
-        this.compiler = Objects.requireNonNull(compiler, "compiler");
+        this(Objects.requireNonNull(compiler, "compiler")::targets, policies);
+    }
+
+    /**
+     * @param targets gives each policy's targets
+     * @param policies the policies, in precedence order for conflicts
+     */
+    public PolicyAttachment(Function<P, List<PolicyTarget>> targets, List<P> policies) {
+        this.targets = Objects.requireNonNull(targets, "targets");
         this.policies = List.copyOf(policies);
+    }
+
+    /** The targets of a policy as written: its targetRefs, in its namespace. */
+    public static List<PolicyTarget> targetRefs(io.meshgate.api.policy.Policy policy) {
+        return policy.targetRefs().stream()
+                .map(t -> new PolicyTarget(t.kind(), policy.namespace(), t.name(), t.sectionName()))
+                .toList();
     }
 
     /** Whether no policy of this kind exists (the common case: skip the search). */
@@ -55,7 +71,7 @@ public final class PolicyAttachment<P extends io.meshgate.api.policy.Policy> {
         List<P> conflicts = new ArrayList<>();
         for (P policy : policies) {
             Level level = null;
-            for (PolicyTarget t : compiler.targets(policy)) {
+            for (PolicyTarget t : targets.apply(policy)) {
                 Level l = levelOf(t, context);
                 if (l != null && (level == null || l.compareTo(level) < 0)) {
                     level = l;

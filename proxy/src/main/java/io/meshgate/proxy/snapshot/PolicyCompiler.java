@@ -28,9 +28,7 @@ public interface PolicyCompiler<P extends Policy> {
 
     /** Where {@code policy} attaches: by default its {@code targetRefs}, in the policy's namespace. */
     default List<PolicyTarget> targets(P policy) {
-        return policy.targetRefs().stream()
-                .map(t -> new PolicyTarget(t.kind(), policy.namespace(), t.name(), t.sectionName()))
-                .toList();
+        return PolicyAttachment.targetRefs(policy);
     }
 
     /**
