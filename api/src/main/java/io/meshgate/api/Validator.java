@@ -16,7 +16,10 @@ import io.meshgate.api.route.HttpRoute;
 import io.meshgate.api.route.HttpRouteFilter;
 import io.meshgate.api.route.HttpRouteRule;
 import io.meshgate.api.route.LocalObjectReference;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +37,17 @@ public final class Validator {
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigError> warnings = new ArrayList<>();
 
+    private final Clock clock;
+
     /** A validator of {@code set}. */
     public Validator(ResourceSet set) {
+        this(set, Clock.systemUTC());
+    }
+
+    /** A validator of {@code set} that judges certificate expiry by {@code clock}. */
+    public Validator(ResourceSet set, Clock clock) {
         this.set = set;
+        this.clock = clock;
     }
 
     /**
@@ -111,15 +122,25 @@ public final class Validator {
                              + Secret.TYPE_TLS + ")");
             return;
         }
+        String name = "Secret " + s.id().qualifiedName() + " ";
+        List<X509Certificate> chain;
         try {
-            Pem.certificates(String.valueOf(s.tlsCertificatePem()));
+            chain = Pem.certificates(String.valueOf(s.tlsCertificatePem()));
         } catch (IllegalArgumentException e) {
-            error(gw, field, "Secret " + s.id().qualifiedName() + " " + Secret.TLS_CRT + ": " + e.getMessage());
+            error(gw, field, name + Secret.TLS_CRT + ": " + e.getMessage());
+            return;
         }
         try {
             Pem.checkPrivateKey(String.valueOf(s.tlsKeyPem()));
+            Pem.checkKeyMatches(String.valueOf(s.tlsKeyPem()), chain.get(0));
         } catch (IllegalArgumentException e) {
-            error(gw, field, "Secret " + s.id().qualifiedName() + " " + Secret.TLS_KEY + ": " + e.getMessage());
+            error(gw, field, name + Secret.TLS_KEY + ": " + e.getMessage());
+            return;
+        }
+        Date notAfter = chain.get(0).getNotAfter();
+        if (notAfter.toInstant().isBefore(clock.instant())) {
+            warn(gw, field, name + Secret.TLS_CRT + ": the certificate expired at " + notAfter.toInstant()
+                            + "; clients will refuse it");
         }
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +230,20 @@ class ValidatorTest {
         assertThat(bad.errors()).extracting(ConfigError::toString).containsExactly(
                 "c.yaml: Gateway default/gw: spec.listeners[0].tls.certificateRefs[0]: Secret default/cert tls.crt: "
                 + "no PEM certificate (expected: -----BEGIN CERTIFICATE-----)");
+
+        LoadResult mismatch = load(tlsGateway("{name: cert}") + secret("default", "kubernetes.io/tls", crt,
+                resource("other.key")));
+        assertThat(mismatch.errors()).extracting(ConfigError::toString).containsExactly(
+                "c.yaml: Gateway default/gw: spec.listeners[0].tls.certificateRefs[0]: Secret default/cert tls.key: "
+                + "the private key does not belong to the certificate CN=example.com");
+
+        Clock future = Clock.fixed(Instant.parse("2200-01-01T00:00:00Z"), ZoneOffset.UTC);
+        Validator.Result expired = new Validator(ok.resources(), future).validate();
+        assertThat(expired.errors()).isEmpty();
+        assertThat(expired.warnings()).extracting(ConfigError::toString).singleElement().asString()
+                .startsWith("c.yaml: Gateway default/gw: spec.listeners[0].tls.certificateRefs[0]: Secret default/cert "
+                            + "tls.crt: the certificate expired at 21")
+                .endsWith("; clients will refuse it");
 
         LoadResult cross = load(tlsGateway("{name: cert, namespace: certs}") + secret("certs", "kubernetes.io/tls", crt, key));
         assertThat(cross.errors()).extracting(ConfigError::toString).containsExactly(

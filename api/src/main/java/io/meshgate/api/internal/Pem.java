@@ -2,7 +2,10 @@ package io.meshgate.api.internal;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -12,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** PEM checks for certificates and private keys found in Secrets. */
 public final class Pem {
@@ -47,6 +51,45 @@ public final class Pem {
      * keys are refused (there is no way to give a password).
      */
     public static void checkPrivateKey(String pem) {
+        privateKey(pem);
+    }
+
+    /**
+     * Checks that a PKCS#8 private key belongs to a certificate, by signing with one and verifying with the
+     * other (works for RSA, EC and EdDSA alike). Keys in other encodings are not checked.
+     *
+     * @throws IllegalArgumentException when they do not belong together
+     */
+    public static void checkKeyMatches(String keyPem, X509Certificate cert) {
+        PrivateKey key = privateKey(keyPem);
+        if (key == null) {
+            return;
+        }
+        String alg = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> key.getAlgorithm(); // Ed25519, Ed448
+        };
+        try {
+            byte[] probe = "meshgate key check".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(alg);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] sig = signer.sign();
+            Signature verifier = Signature.getInstance(alg);
+            verifier.initVerify(cert.getPublicKey());
+            verifier.update(probe);
+            if (verifier.verify(sig)) {
+                return;
+            }
+        } catch (GeneralSecurityException e) {
+            // a key of another type than the certificate's: fall through
+        }
+        throw new IllegalArgumentException("the private key does not belong to the certificate "
+                                           + cert.getSubjectX500Principal().getName());
+    }
+
+    private static @Nullable PrivateKey privateKey(String pem) {
         Matcher m = KEY.matcher(pem);
         if (!m.find()) {
             throw new IllegalArgumentException("no PEM private key (expected: -----BEGIN PRIVATE KEY-----)");
@@ -62,9 +105,8 @@ public final class Pem {
             case "" -> {
                 for (String alg : new String[] {"RSA", "EC", "Ed25519", "Ed448"}) {
                     try {
-                        KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
-                        return;
-                    } catch (Exception ignored) {
+                        return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
+                    } catch (GeneralSecurityException ignored) {
                         // try the next algorithm
                     }
                 }
@@ -74,6 +116,7 @@ public final class Pem {
                 if (der.length == 0 || der[0] != 0x30) {
                     throw new IllegalArgumentException(type + " private key is not DER");
                 }
+                return null;
             }
             case "ENCRYPTED" -> throw new IllegalArgumentException("encrypted private keys are not supported "
                                                                     + "(expected: an unencrypted PKCS#8 key)");
