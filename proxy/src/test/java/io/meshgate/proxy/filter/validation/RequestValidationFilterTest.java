@@ -126,6 +126,21 @@ class RequestValidationFilterTest {
     }
 
     @Test
+    void theDocumentedExample() throws Exception {
+        TestExchange t = TestExchange.request(HttpMethod.POST, "/accounts/alice/transfers")
+                .header("content-type", "application/json").header("Idempotency-Key", "nope");
+        JsonNode p = problem(FILTER.onRequest(exchange(t, "{\"from\": \"CHK-1001\", \"amount\": 0, \"currency\": \"JPY\"}")), 400);
+        assertThat(p.toString()).isEqualTo("{\"type\":\"urn:meshgate:problem:invalid-request\","
+                + "\"title\":\"Request does not match the API description\",\"status\":400,"
+                + "\"detail\":\"4 errors in the request\",\"operation\":\"POST /accounts/{customerId}/transfers\","
+                + "\"errors\":["
+                + "{\"where\":\"header.Idempotency-Key\",\"detail\":\"does not match the uuid pattern must be a valid RFC 4122 UUID\"},"
+                + "{\"where\":\"body/amount\",\"detail\":\"must have a minimum value of 0.01\"},"
+                + "{\"where\":\"body/currency\",\"detail\":\"does not have a value in the enumeration [\\\"EUR\\\", \\\"USD\\\", \\\"GBP\\\", \\\"CHF\\\"]\"},"
+                + "{\"where\":\"body/to\",\"detail\":\"required property 'to' not found\"}]}");
+    }
+
+    @Test
     void missingPartsAreNamed() throws Exception {
         JsonNode p = problem(FILTER.onRequest(exchange(
                 TestExchange.request(HttpMethod.POST, "/accounts/alice/transfers"), null)), 400);
