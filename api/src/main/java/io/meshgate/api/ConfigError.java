@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param resource the resource as {@code Kind namespace/name}, empty for file-level problems (YAML syntax)
  * @param fieldPath the field, e.g. {@code spec.rules[0].matches[1].path.type}; empty for the whole resource
  * @param reason what is wrong, Armeria style: {@code -1 (expected: >= 0)}
- * @param line 1-based line of the document (or, when known, of the field) in the file, 0 when unknown;
- *     not part of {@link #toString()} so messages stay stable when lines move
+ * @param line 1-based line of the field in the file (of the document when the field is not in the file,
+ *     e.g. a missing required field), 0 when unknown; not part of {@link #toString()} so that messages stay
+ *     stable when lines move (see {@link #toStringWithLine()})
  */
 public record ConfigError(String file, String resource, String fieldPath, String reason, int line) {
     public ConfigError {
@@ -36,6 +37,17 @@ public record ConfigError(String file, String resource, String fieldPath, String
     public String toString() {
         StringBuilder sb = new StringBuilder();
         append(sb, file);
+        append(sb, resource);
+        append(sb, fieldPath);
+        return sb.append(reason).toString();
+    }
+
+    /** Like {@link #toString()} with the line after the file: {@code routes.yaml:12: HTTPRoute default/shop: ...}. */
+    public String toStringWithLine() {
+        if (line <= 0 || file.isEmpty() || resource.isEmpty()) {
+            return toString();
+        }
+        StringBuilder sb = new StringBuilder(file).append(':').append(line).append(": ");
         append(sb, resource);
         append(sb, fieldPath);
         return sb.append(reason).toString();

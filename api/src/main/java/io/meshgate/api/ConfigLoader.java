@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshgate.api.internal.Checks;
 import io.meshgate.api.internal.ErrorTranslator;
 import io.meshgate.api.internal.Json;
+import io.meshgate.api.internal.LineIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class ConfigLoader {
         Validator.Result v = new Validator(set).validate();
         errors.addAll(v.errors());
         v.warnings().forEach(w -> warnings.add(w.toString()));
-        return new LoadResult(set, errors, warnings);
+        return new LoadResult(set, withFieldLines(errors, files), warnings);
     }
 
     private record Parsed(Resource resource, Source source, String apiVersion) {}
@@ -224,6 +225,22 @@ public final class ConfigLoader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             errors.add(ConfigError.of(source, id, "", String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Errors with the line of their field, where the file is at hand (only files with errors are indexed). */
+    private static List<ConfigError> withFieldLines(List<ConfigError> errors, Map<String, String> files) {
+        Map<String, LineIndex> indexes = new HashMap<>();
+        List<ConfigError> out = new ArrayList<>(errors.size());
+        for (ConfigError e : errors) {
+            String content = files.get(e.file());
+            if (content == null || e.resource().isEmpty() || e.line() <= 0) {
+                out.add(e);
+                continue;
+            }
+            int line = indexes.computeIfAbsent(e.file(), f -> LineIndex.of(content)).line(e.line(), e.fieldPath());
+            out.add(new ConfigError(e.file(), e.resource(), e.fieldPath(), e.reason(), line));
+        }
+        return out;
     }
 
     /** SnakeYAML's message without its source excerpts: "while parsing a flow node: expected ...". */

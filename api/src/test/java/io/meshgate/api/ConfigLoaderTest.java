@@ -128,6 +128,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void errorsCarryTheLineOfTheirField() {
+        String yaml = GATEWAY + "---\n" + ROUTE.replace("weight: 3", "weight: -3") + "---\n" + BACKEND;
+        LoadResult r = loader.load("gw.yaml", yaml);
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.fieldPath()).isEqualTo("spec.rules[1].backendRefs[0].weight");
+            assertThat(yaml.lines().toList().get(e.line() - 1)).contains("weight: -3");
+            assertThat(e.toStringWithLine()).isEqualTo("gw.yaml:" + e.line() + ": HTTPRoute default/shop: "
+                    + "spec.rules[1].backendRefs[0].weight: -3 (expected: 0..1000000)");
+        });
+
+        String missingGateway = GATEWAY + "---\n" + ROUTE.replace("- name: gw", "- name: nope");
+        LoadResult missing = loader.load("gw.yaml", missingGateway);
+        assertThat(missing.errors()).singleElement().satisfies(e -> {
+            assertThat(missingGateway.lines().toList().get(e.line() - 1)).contains("- name: nope");
+            assertThat(e.toStringWithLine()).isEqualTo("gw.yaml:" + e.line() + ": HTTPRoute default/shop: "
+                                                       + "spec.parentRefs[0]: Gateway default/nope not found");
+        });
+    }
+
+    @Test
     void toJsonRoundTrips() {
         LoadResult r = loader.load("gw.yaml", GATEWAY + "---\n" + ROUTE + "---\n" + BACKEND);
         String json = r.resources().toJson();
