@@ -87,6 +87,9 @@ class BadConfigTest {
                         "gw.yaml: HTTPRoute default/shop: spec.hostnames[0]: \"*.*.example.com\" "
                         + "(expected: a lowercase DNS name, optionally starting with *.)"),
                 Arguments.of(GW + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop}\n"
+                             + "spec: {parentRefs: [{name: gw}, {name: gw, kind: Gateway}]}\n",
+                        "gw.yaml: HTTPRoute default/shop: spec.parentRefs[1]: duplicate of parentRefs[0]"),
+                Arguments.of(GW + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop}\n"
                              + "spec: {hostnames: [a.example.com]}\n",
                         "gw.yaml: HTTPRoute default/shop: spec.parentRefs: required (expected: 1..32 entries)"),
                 Arguments.of(GW + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: Shop}\n"

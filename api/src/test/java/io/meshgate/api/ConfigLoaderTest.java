@@ -148,6 +148,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void secretsAreRedactedInConfigJsonButNotForDistribution() {
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {token: hunter2}\n"
+                        + "data: {other: aGVsbG8=}\n";
+        ResourceSet set = loader.load("s.yaml", secret).orThrow();
+        assertThat(set.toJson()).doesNotContain("hunter2").doesNotContain("aGVsbG8=")
+                .contains("\"token\" : \"<redacted 7 bytes>\"").contains("\"other\" : \"<redacted 5 bytes>\"");
+        ResourceSet again = new ConfigLoader().load("s.json", set.toJson(true)).orThrow();
+        assertThat(again.all()).isEqualTo(set.all());
+        assertThat(again.secret("default", "s").orElseThrow().value("other")).isEqualTo("hello");
+    }
+
+    @Test
     void toJsonRoundTrips() {
         LoadResult r = loader.load("gw.yaml", GATEWAY + "---\n" + ROUTE + "---\n" + BACKEND);
         String json = r.resources().toJson();

@@ -22,6 +22,10 @@ public record HttpRouteSpec(List<ParentReference> parentRefs, List<String> hostn
         Checks.check(!this.parentRefs.isEmpty(), "parentRefs", "required (expected: 1..32 entries)");
         Checks.check(this.parentRefs.size() <= 32, "parentRefs",
                 this.parentRefs.size() + " entries (expected: 1..32)");
+        for (int i = 0; i < this.parentRefs.size(); i++) {
+            int first = this.parentRefs.indexOf(this.parentRefs.get(i));
+            Checks.check(first == i, "parentRefs[" + i + "]", "duplicate of parentRefs[" + first + "]");
+        }
         this.hostnames = Checks.list(hostnames, "hostnames");
         Checks.check(this.hostnames.size() <= 16, "hostnames", this.hostnames.size() + " entries (expected: at most 16)");
         for (int i = 0; i < this.hostnames.size(); i++) {

@@ -93,6 +93,9 @@ class PolicyLoadingTest {
                       - limit: {requests: 1000, unit: Hour}
                 """);
         assertThat(r.errors()).isEmpty();
+        LoadResult again = new ConfigLoader().load("p.json", r.resources().toJson(true));
+        assertThat(again.errors()).isEmpty();
+        assertThat(again.resources().all()).isEqualTo(r.resources().all());
         BackendTrafficPolicySpec s = r.resources().backendTrafficPolicies().get(0).spec();
         assertThat(s.targetRefs()).containsExactly(new PolicyTargetReference(null, "Gateway", "eg", null));
         assertThat(s.loadBalancer().consistentHash().cookie().ttl()).isEqualTo(Duration.ofMinutes(1));
