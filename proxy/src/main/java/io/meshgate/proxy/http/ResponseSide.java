@@ -1,0 +1,358 @@
+package io.meshgate.proxy.http;
+
+import io.meshgate.proxy.filter.FilterResult;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The response half of a {@link ProxyExchange}: runs the response filter phase (buffering the
+ * body when a filter asks), frames the answer for the client (HTTP/1.x keep-alive and chunking),
+ * and streams upstream chunks to the client with backpressure. Also writes the proxy's own answers.
+ */
+final class ResponseSide implements FilterWalker.Continuation {
+
+    private final ProxyExchange px;
+    private boolean headSent;
+    /** The whole response was written to the client. */
+    boolean done;
+    private boolean closeAfter;
+    private boolean local;
+    private boolean filtering;
+    private boolean discarding;
+    private boolean waitingRequestEnd;
+    private @Nullable ArrayDeque<HttpContent> held;
+    private @Nullable CompositeByteBuf buffer;
+    private int bufferLimit;
+    private HttpHeaders trailers = EmptyHttpHeaders.INSTANCE;
+
+    ResponseSide(ProxyExchange px) {
+        this.px = px;
+    }
+
+    boolean headSent() {
+        return headSent;
+    }
+
+    private ChannelHandlerContext ctx() {
+        return px.handler.ctx();
+    }
+
+    // ---- the proxy's own answers
+
+    /** Answers with {@code r} after the response phase of the filters that ran. */
+    void localReply(FilterResult.Respond r, String flag) {
+        if (done || px.finished) {
+            return;
+        }
+        if (headSent) {
+            px.abort(flag);
+            return;
+        }
+        if (px.telemetry.flag == null) {
+            px.telemetry.flag = flag;
+        }
+        UpstreamCall call = px.call;
+        if (call != null) {
+            call.cancel(false);
+        }
+        releaseBuffers();
+        local = true;
+        px.x.status(r.status());
+        px.x.responseHeaders(r.headers());
+        px.x.responseBody(Unpooled.wrappedBuffer(r.body()));
+        FilterWalker w = px.walker;
+        if (w != null && !w.isEmpty()) {
+            filtering = true;
+            w.runResponse(px.x, this);
+        } else {
+            writeFull();
+        }
+    }
+
+    /** Answers {@code status} without running filters; {@code close} ends the connection after it. */
+    void reject(int status, String message, boolean close) {
+        if (done || px.finished) {
+            return;
+        }
+        if (headSent) {
+            px.abort(LocalReplies.DOWNSTREAM_RESET);
+            return;
+        }
+        UpstreamCall call = px.call;
+        if (call != null) {
+            call.cancel(false);
+        }
+        FilterResult.Respond r = LocalReplies.error(status, message);
+        px.telemetry.flag = LocalReplies.LOCAL_REPLY;
+        px.x.status(status);
+        px.x.responseHeaders(r.headers());
+        px.x.responseBody(Unpooled.wrappedBuffer(r.body()));
+        closeAfter = close;
+        writeFull();
+    }
+
+    // ---- the upstream's answer
+
+    void onUpstreamHead(HttpResponse r) {
+        px.telemetry.upstreamHead();
+        HopByHop.strip(r.headers(), false);
+        px.x.status(r.status().code());
+        px.x.responseHeaders(r.headers());
+        FilterWalker w = px.walker;
+        if (w == null || w.isEmpty()) {
+            writeHead();
+            return;
+        }
+        int limit = responseBufferLimit();
+        if (limit > 0) {
+            bufferLimit = limit;
+            buffer = ctx().alloc().compositeBuffer(1024);
+            return;
+        }
+        filtering = true;
+        UpstreamCall call = px.call;
+        if (call != null) {
+            call.pauseReads(true);
+        }
+        w.runResponse(px.x, this);
+    }
+
+    private int responseBufferLimit() {
+        int a = px.route == null ? 0 : px.route.filters().responseBufferLimit();
+        int b = px.backend == null ? 0 : px.backend.filters().responseBufferLimit();
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
+    }
+
+    void onUpstreamContent(HttpContent c) {
+        boolean last = c instanceof LastHttpContent;
+        if (discarding || done) {
+            c.release();
+            return;
+        }
+        CompositeByteBuf b = buffer;
+        if (b != null) {
+            ByteBuf data = c.content();
+            if (data.isReadable()) {
+                b.addComponent(true, data.retain());
+            }
+            if (last) {
+                trailers = ((LastHttpContent) c).trailingHeaders().copy();
+            }
+            c.release();
+            if (b.readableBytes() > bufferLimit) {
+                localReply(LocalReplies.error(502, "upstream response too large"), LocalReplies.UPSTREAM_RESET);
+                return;
+            }
+            if (last) {
+                buffer = null;
+                px.x.responseBody(b);
+                filtering = true;
+                java.util.Objects.requireNonNull(px.walker).runResponse(px.x, this);
+            }
+            return;
+        }
+        if (filtering) {
+            if (held == null) {
+                held = new ArrayDeque<>(4);
+            }
+            held.add(c);
+            return;
+        }
+        writeContent(c);
+    }
+
+    private void writeContent(HttpContent c) {
+        px.telemetry.responseBytes += c.content().readableBytes();
+        ChannelHandlerContext ctx = ctx();
+        if (c instanceof LastHttpContent) {
+            ctx.writeAndFlush(c);
+            complete();
+            return;
+        }
+        ctx.write(c);
+        if (!ctx.channel().isWritable()) {
+            // pause before flushing: the flush may make the channel writable again at once, and
+            // that event (which resumes reading) must not be overtaken by this pause
+            UpstreamCall call = px.call;
+            if (call != null) {
+                call.pauseReads(true);
+            }
+            ctx.flush();
+        }
+    }
+
+    void flush() {
+        if (headSent && !done) {
+            ctx().flush();
+        }
+    }
+
+    // ---- FilterWalker.Continuation for the response phase
+
+    @Override
+    public boolean cancelled() {
+        return px.finished || done;
+    }
+
+    @Override
+    public void proceed() {
+        filtering = false;
+        FilterWalker w = px.walker;
+        boolean replaced = w != null && w.responseReplaced();
+        if (local || replaced || px.x.responseBody() != null) {
+            if (!local && replaced) {
+                discarding = true;
+                UpstreamCall call = px.call;
+                if (call != null) {
+                    call.cancel(false);
+                }
+            }
+            writeFull();
+            return;
+        }
+        writeHead();
+        ArrayDeque<HttpContent> h = held;
+        held = null;
+        if (h != null) {
+            HttpContent c;
+            while ((c = h.poll()) != null && !done) {
+                writeContent(c);
+            }
+            while ((c = h.poll()) != null) {
+                c.release();
+            }
+        }
+        if (!done) {
+            ctx().flush();
+            UpstreamCall call = px.call;
+            if (call != null) {
+                call.pauseReads(!ctx().channel().isWritable());
+            }
+        }
+    }
+
+    @Override
+    public void respond(FilterResult.Respond respond) {
+        // response-phase answers are applied to the exchange by the walker; never called
+    }
+
+    // ---- writing
+
+    private void writeHead() {
+        HttpResponse res = ProxyExchange.head(px.x.status(), px.x.responseHeaders());
+        frame(res, false);
+        headSent = true;
+        px.telemetry.status = px.x.status();
+        ctx().write(res);
+    }
+
+    private void writeFull() {
+        int status = px.x.status();
+        ByteBuf body = px.x.responseBody();
+        boolean bodyless = bodyless(status);
+        int length = body == null || bodyless ? 0 : body.readableBytes();
+        ByteBuf content = length == 0 || px.request.method().equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER
+                : java.util.Objects.requireNonNull(body).retainedDuplicate();
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                content, px.x.responseHeaders(), trailers);
+        if (!bodyless) {
+            HttpUtil.setContentLength(res, length);
+            res.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+        }
+        frame(res, true);
+        headSent = true;
+        px.telemetry.status = status;
+        px.telemetry.responseBytes += content.readableBytes();
+        ctx().writeAndFlush(res);
+        complete();
+    }
+
+    private boolean bodyless(int status) {
+        return status < 200 || status == 204 || status == 304;
+    }
+
+    /** HTTP/1.x framing: keep-alive or close, chunked when the length is unknown. */
+    private void frame(HttpResponse res, boolean full) {
+        if (px.handler.http2()) {
+            return;
+        }
+        int status = res.status().code();
+        boolean close = closeAfter || !px.shape.keepAlive() || (!px.requestComplete && px.shape.hasBody());
+        boolean head = px.request.method().equals(HttpMethod.HEAD);
+        if (!full && !bodyless(status) && !head && !res.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            if (px.shape.http10()) {
+                close = true; // an HTTP/1.0 client reads to EOF
+            } else {
+                HttpUtil.setTransferEncodingChunked(res, true);
+            }
+        }
+        if (close) {
+            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (px.shape.http10()) {
+            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        closeAfter = close;
+    }
+
+    private void complete() {
+        done = true;
+        px.finish();
+        if (px.requestComplete) {
+            px.handler.exchangeDone(px, closeAfter);
+        } else if (!px.shape.hasBody() && !closeAfter) {
+            waitingRequestEnd = true; // the empty last chunk is on its way from the decoder
+        } else if (px.handler.http2()) {
+            px.handler.exchangeDone(px, true);
+            ctx().channel().close(); // reset the stream: we will not read the rest of its body
+        } else {
+            px.handler.exchangeDone(px, true);
+        }
+    }
+
+    void requestEndedAfterResponse() {
+        if (waitingRequestEnd) {
+            waitingRequestEnd = false;
+            px.handler.exchangeDone(px, closeAfter);
+        }
+    }
+
+    void release() {
+        releaseBuffers();
+    }
+
+    private void releaseBuffers() {
+        if (buffer != null) {
+            buffer.release();
+            buffer = null;
+        }
+        if (held != null) {
+            HttpContent c;
+            while ((c = held.poll()) != null) {
+                c.release();
+            }
+            held = null;
+        }
+    }
+
+    static LastHttpContent last(HttpHeaders trailers) {
+        return trailers.isEmpty() ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, trailers);
+    }
+}

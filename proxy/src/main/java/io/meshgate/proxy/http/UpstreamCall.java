@@ -1,0 +1,438 @@
+package io.meshgate.proxy.http;
+
+import io.meshgate.proxy.route.RetryPolicy;
+import io.meshgate.proxy.route.RetryTrigger;
+import io.meshgate.proxy.route.Route;
+import io.meshgate.proxy.upstream.Cluster;
+import io.meshgate.proxy.upstream.Endpoint;
+import io.meshgate.proxy.upstream.Outcome;
+import io.meshgate.proxy.upstream.PickContext;
+import io.meshgate.proxy.upstream.pool.ConnectionLimitException;
+import io.meshgate.proxy.upstream.pool.StreamListener;
+import io.meshgate.proxy.upstream.pool.UpstreamStream;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The upstream side of one exchange: circuit-breaker admission, endpoint pick, one try after
+ * another under the route's {@link RetryPolicy} (triggers, per-try timeout, exponential backoff
+ * with full jitter, the cluster's retry budget), and the one free replay of an idempotent request
+ * whose pooled connection turned out to be closed by the backend while idle.
+ *
+ * <p>Retries need the request body: only idempotent requests, or requests whose body is complete,
+ * and only while the whole body is still held ({@link RequestBody#replayable()}). Nothing is
+ * retried once the response head went to the client.
+ */
+final class UpstreamCall implements StreamListener, BodyTarget {
+
+    private final ProxyExchange px;
+    private final Cluster cluster;
+    private final RequestBody body;
+    private final RetryPolicy retry;
+    private final long tryTimeoutNanos;
+    private final EventLoop loop;
+    private int tries;
+    private int retriesUsed;
+    private boolean staleReplayUsed;
+    private boolean holdsRequest;
+    private boolean holdsRetry;
+    private @Nullable Set<Endpoint> tried;
+    private @Nullable UpstreamStream stream;
+    private @Nullable Endpoint endpoint;
+    private boolean streamReused;
+    private long tryStartNanos;
+    private @Nullable ScheduledFuture<?> tryTimer;
+    private @Nullable ScheduledFuture<?> backoffTimer;
+    private boolean responseStarted;
+    private boolean skipInformational;
+    private boolean requestWritten;
+    private boolean ended;
+
+    UpstreamCall(ProxyExchange px, Cluster cluster, RequestBody body) {
+        this.px = px;
+        this.cluster = cluster;
+        this.body = body;
+        Route route = java.util.Objects.requireNonNull(px.route);
+        this.retry = route.retry();
+        long perTry = retry.perTryTimeout().toNanos();
+        long backend = route.timeouts().backendRequest().toNanos();
+        this.tryTimeoutNanos = perTry > 0 && backend > 0 ? Math.min(perTry, backend) : Math.max(perTry, backend);
+        this.loop = px.x.eventLoop();
+    }
+
+    void start() {
+        if (!cluster.tryAcquireRequest()) {
+            end();
+            px.response.localReply(LocalReplies.error(503, "circuit open"), LocalReplies.CIRCUIT_OPEN);
+            return;
+        }
+        holdsRequest = true;
+        nextTry();
+    }
+
+    private void nextTry() {
+        backoffTimer = null;
+        if (ended) {
+            return;
+        }
+        Set<Endpoint> avoid = tried == null ? Set.of() : tried;
+        Endpoint ep = cluster.pick(new PickContext(px.x, tries, avoid));
+        if (ep == null) {
+            end();
+            px.response.localReply(LocalReplies.error(503, "no healthy upstream"), LocalReplies.NO_HEALTHY_UPSTREAM);
+            return;
+        }
+        endpoint = ep;
+        tries++;
+        responseStarted = false;
+        requestWritten = false;
+        streamReused = false;
+        px.tryStarted(ep, cluster.name());
+        cluster.onTryStart(ep);
+        tryStartNanos = System.nanoTime();
+        if (tryTimeoutNanos > 0) {
+            tryTimer = loop.schedule(this::onTryTimeout, tryTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        Future<UpstreamStream> f = px.handler.services().pools().acquire(loop, cluster, ep);
+        if (f.isDone()) {
+            onAcquired(f);
+        } else {
+            f.addListener(done -> onAcquired(f));
+        }
+    }
+
+    private void onAcquired(Future<UpstreamStream> f) {
+        if (ended) {
+            if (f.isSuccess()) {
+                f.getNow().close();
+            }
+            return;
+        }
+        if (!f.isSuccess()) {
+            if (f.cause() instanceof ConnectionLimitException) {
+                cancelTryTimer();
+                cluster.onTryEnd(java.util.Objects.requireNonNull(endpoint), Outcome.CONNECT_FAILURE, 0);
+                end();
+                px.response.localReply(LocalReplies.error(503, "circuit open"), LocalReplies.CIRCUIT_OPEN);
+                return;
+            }
+            tryFailed(Outcome.CONNECT_FAILURE);
+            return;
+        }
+        UpstreamStream s = f.getNow();
+        stream = s;
+        streamReused = s.reused();
+        s.listener(this);
+        Channel ch = s.channel();
+        ch.write(px.requestHead());
+        body.attach(this);
+        ch.flush();
+        if (!ch.isWritable()) {
+            px.pauseClientReads(true);
+        } else if (body.pendingBytes() == 0) {
+            px.pauseClientReads(false);
+        }
+    }
+
+    // ---- BodyTarget: request body toward the current try
+
+    @Override
+    public void writeChunk(ByteBuf chunk) {
+        UpstreamStream s = stream;
+        if (s == null) {
+            chunk.release();
+            return;
+        }
+        s.channel().write(new DefaultHttpContent(chunk));
+        if (!s.channel().isWritable()) {
+            px.pauseClientReads(true); // before the flush, which may fire "writable" at once
+            s.channel().flush();
+        }
+    }
+
+    @Override
+    public void writeEnd(HttpHeaders trailers) {
+        UpstreamStream s = stream;
+        if (s != null) {
+            s.channel().writeAndFlush(ResponseSide.last(trailers));
+            requestWritten = true;
+        }
+    }
+
+    void flush() {
+        UpstreamStream s = stream;
+        if (s != null) {
+            s.channel().flush();
+        }
+    }
+
+    void pauseReads(boolean pause) {
+        UpstreamStream s = stream;
+        if (s != null) {
+            s.channel().config().setAutoRead(!pause);
+        }
+    }
+
+    // ---- StreamListener: the upstream's answer
+
+    @Override
+    public void onRead(HttpObject msg) {
+        if (ended) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpResponse r) {
+            int code = r.status().code();
+            if (code < 200) {
+                if (code == 101 && px.shape.upgrade()) {
+                    onSwitchingProtocols(r);
+                    return;
+                }
+                skipInformational = true; // 1xx: the final answer follows; we sent our own 100 Continue
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            skipInformational = false;
+            Outcome outcome = code >= 500 ? (code == 502 || code == 503 || code == 504 ? Outcome.GATEWAY_ERROR
+                    : Outcome.SERVER_ERROR) : Outcome.SUCCESS;
+            if (retriableStatus(code) && mayRetry()) {
+                ReferenceCountUtil.release(msg);
+                tryFailed(outcome);
+                return;
+            }
+            cluster.onTryEnd(java.util.Objects.requireNonNull(endpoint), outcome, System.nanoTime() - tryStartNanos);
+            releaseRetryPermit();
+            responseStarted = true;
+            px.response.onUpstreamHead(r);
+            if (msg instanceof HttpContent c) { // a full response in one object
+                handleContent(c);
+            }
+            return;
+        }
+        if (msg instanceof HttpContent c) {
+            if (skipInformational || !responseStarted) {
+                if (c instanceof LastHttpContent) {
+                    skipInformational = false;
+                }
+                c.release();
+                return;
+            }
+            handleContent(c);
+            return;
+        }
+        ReferenceCountUtil.release(msg);
+    }
+
+    private void handleContent(HttpContent c) {
+        boolean last = c instanceof LastHttpContent;
+        if (last) {
+            cancelTryTimer();
+            UpstreamStream s = stream;
+            stream = null;
+            body.detach();
+            if (s != null) {
+                if (requestWritten) {
+                    s.release();
+                } else {
+                    s.close(); // answered before our request ended: the connection is mid-message
+                }
+            }
+            end();
+        }
+        px.response.onUpstreamContent(c);
+    }
+
+    private void onSwitchingProtocols(HttpResponse r) {
+        cancelTryTimer();
+        cluster.onTryEnd(java.util.Objects.requireNonNull(endpoint), Outcome.SUCCESS, System.nanoTime() - tryStartNanos);
+        UpstreamStream s = java.util.Objects.requireNonNull(stream);
+        stream = null;
+        body.detach();
+        responseStarted = true;
+        end();
+        Tunnel.open(px, r, s);
+    }
+
+    @Override
+    public void onReadComplete() {
+        px.response.flush();
+    }
+
+    @Override
+    public void onWritabilityChanged(boolean writable) {
+        px.pauseClientReads(!writable);
+    }
+
+    @Override
+    public void onClosed() {
+        stream = null;
+        if (ended) {
+            return;
+        }
+        if (!responseStarted) {
+            tryFailed(Outcome.RESET);
+        } else {
+            cancelTryTimer();
+            end();
+            px.abort(LocalReplies.UPSTREAM_RESET);
+        }
+    }
+
+    private void onTryTimeout() {
+        tryTimer = null;
+        if (ended) {
+            return;
+        }
+        if (!responseStarted) {
+            tryFailed(Outcome.TIMEOUT);
+        } else {
+            end();
+            closeStream();
+            px.abort(LocalReplies.UPSTREAM_TIMEOUT);
+        }
+    }
+
+    // ---- retries
+
+    private void tryFailed(Outcome outcome) {
+        cancelTryTimer();
+        body.detach();
+        boolean wasReused = streamReused;
+        closeStream();
+        Endpoint ep = java.util.Objects.requireNonNull(endpoint);
+        cluster.onTryEnd(ep, outcome, System.nanoTime() - tryStartNanos);
+        releaseRetryPermit();
+        if (outcome == Outcome.RESET && wasReused && !staleReplayUsed && px.idempotent() && body.replayable()) {
+            staleReplayUsed = true; // the backend closed an idle pooled connection: not a real failure
+            nextTry();
+            return;
+        }
+        if (retriableOutcome(outcome) && mayRetry() && cluster.tryAcquireRetry()) {
+            holdsRetry = true;
+            retriesUsed++;
+            if (tried == null) {
+                tried = new HashSet<>(4);
+            }
+            tried.add(ep);
+            long delay = backoffNanos();
+            backoffTimer = loop.schedule(this::nextTry, delay, TimeUnit.NANOSECONDS);
+            return;
+        }
+        end();
+        switch (outcome) {
+            case TIMEOUT -> px.response.localReply(LocalReplies.error(504, "upstream timeout"), LocalReplies.UPSTREAM_TIMEOUT);
+            case CONNECT_FAILURE -> px.response.localReply(LocalReplies.error(502, "upstream connect failure"),
+                    LocalReplies.CONNECT_FAILURE);
+            default -> px.response.localReply(LocalReplies.error(502, "upstream reset"), LocalReplies.UPSTREAM_RESET);
+        }
+    }
+
+    private boolean mayRetry() {
+        return retriesUsed < retry.numRetries() && body.replayable() && (px.idempotent() || body.complete());
+    }
+
+    private boolean retriableOutcome(Outcome o) {
+        Set<RetryTrigger> t = retry.triggers();
+        return switch (o) {
+            case CONNECT_FAILURE -> t.contains(RetryTrigger.CONNECT_FAILURE) || t.contains(RetryTrigger.FIVE_XX)
+                    || t.contains(RetryTrigger.GATEWAY_ERROR);
+            case RESET -> t.contains(RetryTrigger.RESET) || t.contains(RetryTrigger.FIVE_XX)
+                    || t.contains(RetryTrigger.GATEWAY_ERROR) || t.contains(RetryTrigger.REFUSED_STREAM) && !responseStarted;
+            case TIMEOUT -> t.contains(RetryTrigger.FIVE_XX) || t.contains(RetryTrigger.GATEWAY_ERROR);
+            case GATEWAY_ERROR, SERVER_ERROR, SUCCESS -> true; // decided by status in retriableStatus
+        };
+    }
+
+    private boolean retriableStatus(int code) {
+        Set<RetryTrigger> t = retry.triggers();
+        if (t.isEmpty()) {
+            return false;
+        }
+        return (code >= 500 && t.contains(RetryTrigger.FIVE_XX))
+                || ((code == 502 || code == 503 || code == 504) && t.contains(RetryTrigger.GATEWAY_ERROR))
+                || (code == 409 && t.contains(RetryTrigger.RETRIABLE_4XX))
+                || (t.contains(RetryTrigger.RETRIABLE_STATUS_CODES) && retry.retriableStatusCodes().contains(code));
+    }
+
+    /** Exponential backoff with full jitter: uniform in [0, min(max, base * 2^(n-1))]. */
+    private long backoffNanos() {
+        long base = Math.max(1, retry.backoffBase().toNanos());
+        long cap = Math.max(base, retry.backoffMax().toNanos());
+        int shift = Math.min(30, retriesUsed - 1);
+        long ceiling = base << shift;
+        if (ceiling <= 0 || ceiling > cap) {
+            ceiling = cap;
+        }
+        return ThreadLocalRandom.current().nextLong(ceiling + 1);
+    }
+
+    /**
+     * Stops the call (client gone, request timeout, local answer). {@code timedOut} reports the try
+     * in flight as a timeout to the cluster.
+     */
+    void cancel(boolean timedOut) {
+        if (ended) {
+            return;
+        }
+        if (!responseStarted && endpoint != null && (stream != null || tryTimer != null)) {
+            cluster.onTryEnd(endpoint, timedOut ? Outcome.TIMEOUT : Outcome.RESET, System.nanoTime() - tryStartNanos);
+        }
+        end();
+        closeStream();
+    }
+
+    private void closeStream() {
+        UpstreamStream s = stream;
+        stream = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private void cancelTryTimer() {
+        if (tryTimer != null) {
+            tryTimer.cancel(false);
+            tryTimer = null;
+        }
+    }
+
+    private void releaseRetryPermit() {
+        if (holdsRetry) {
+            holdsRetry = false;
+            cluster.releaseRetry();
+        }
+    }
+
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        cancelTryTimer();
+        if (backoffTimer != null) {
+            backoffTimer.cancel(false);
+            backoffTimer = null;
+        }
+        body.detach();
+        releaseRetryPermit();
+        if (holdsRequest) {
+            holdsRequest = false;
+            cluster.releaseRequest();
+        }
+    }
+}

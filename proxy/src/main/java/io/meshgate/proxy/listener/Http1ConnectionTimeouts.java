@@ -1,0 +1,124 @@
+package io.meshgate.proxy.listener;
+
+import io.meshgate.proxy.http.ConnectionEvents;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Guards an HTTP/1.x connection against clients that hold it without using it:
+ * <ul>
+ *   <li><b>header read timeout</b> (slowloris): from the first byte of a request head (or from
+ *       accept, for the first request) until the head is complete; when it fires the client gets
+ *       {@code 408} and the connection closes;</li>
+ *   <li><b>idle timeout</b>: while no request is in flight and no byte arrives; the connection closes.</li>
+ * </ul>
+ * Pipeline placement: right after TLS, before the decoder, so it sees raw bytes arrive.
+ */
+final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter implements ConnectionEvents {
+
+    private static final String TIMEOUT_BODY = "{\"status\":408,\"error\":\"request timeout\"}";
+    private static final byte[] REQUEST_TIMEOUT = ("HTTP/1.1 408 Request Timeout\r\n"
+            + HttpHeaderNames.CONTENT_TYPE + ": application/json\r\n"
+            + HttpHeaderNames.CONTENT_LENGTH + ": " + TIMEOUT_BODY.length() + "\r\n"
+            + HttpHeaderNames.CONNECTION + ": close\r\n\r\n"
+            + TIMEOUT_BODY).getBytes(StandardCharsets.US_ASCII);
+
+    private final long headerNanos;
+    private final long idleNanos;
+    private @Nullable ChannelHandlerContext ctx;
+    private @Nullable ScheduledFuture<?> timer;
+    private boolean readingHead = true;
+    private boolean inFlight;
+
+    Http1ConnectionTimeouts(Duration headerReadTimeout, Duration idleTimeout) {
+        this.headerNanos = headerReadTimeout.toNanos();
+        this.idleNanos = idleTimeout.toNanos();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        if (ctx.channel().isActive()) {
+            schedule(headerNanos, true);
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        schedule(headerNanos, true);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!inFlight && !readingHead && msg instanceof ByteBuf b && b.isReadable()) {
+            readingHead = true; // first byte of the next request head: the idle clock gives way to the head clock
+            schedule(headerNanos, true);
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancel();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancel();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void requestHeadReceived() {
+        readingHead = false;
+        inFlight = true;
+        cancel();
+    }
+
+    @Override
+    public void idle() {
+        inFlight = false;
+        readingHead = false;
+        schedule(idleNanos, false);
+    }
+
+    private void schedule(long nanos, boolean head) {
+        cancel();
+        ChannelHandlerContext c = ctx;
+        if (c == null || nanos <= 0) {
+            return;
+        }
+        timer = c.executor().schedule(() -> fire(head), nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void fire(boolean head) {
+        timer = null;
+        ChannelHandlerContext c = ctx;
+        if (c == null || inFlight) {
+            return;
+        }
+        if (head) {
+            // written below the encoder on purpose: no exchange exists to answer through
+            c.writeAndFlush(Unpooled.wrappedBuffer(REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            c.close();
+        }
+    }
+
+    private void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}
