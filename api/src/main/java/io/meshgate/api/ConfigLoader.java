@@ -220,7 +220,7 @@ public final class ConfigLoader {
             Resource r = Json.json().treeToValue(body, kind.type());
             out.add(new Parsed(r, source, apiVersion));
         } catch (JsonMappingException e) {
-            ErrorTranslator.FieldError fe = ErrorTranslator.translate(e, body);
+            ErrorTranslator.FieldError fe = ErrorTranslator.translate(e, body, kind.type());
             errors.add(ConfigError.of(source, id, fe.path(), fe.reason()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             errors.add(ConfigError.of(source, id, "", String.valueOf(e.getMessage())));

@@ -154,6 +154,25 @@ class BadConfigTest {
                         + "listener a (HTTP) (expected: one protocol per port)\n"
                         + "gw.yaml: Gateway default/gw: spec.listeners[1].tls.certificateRefs[0]: "
                         + "Secret default/c not found"),
+                Arguments.of("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspecs: {}\n",
+                        "gw.yaml: Gateway default/gw: specs: unknown field (expected one of: metadata, spec)"),
+                Arguments.of("apiVersion: meshgate.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata: {name: p}\n"
+                             + "spec: {targetRef: {kind: Gateway, name: gw}}\n",
+                        "gw.yaml: BackendTrafficPolicy default/p: spec.targetRef: unknown field (expected one of: "
+                        + "circuitBreaker, healthCheck, loadBalancer, rateLimit, retry, targetRefs, timeout)"),
+                Arguments.of("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\n"
+                             + "spec: {gatewayClassName: a, listeners: [{name: h, port: 99999999999, protocol: HTTP}]}\n",
+                        "gw.yaml: Gateway default/gw: spec.listeners[0].port: 99999999999 (expected: an integer of "
+                        + "at most 2147483647)"),
+                Arguments.of("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\n"
+                             + "spec: {gatewayClassName: a, listeners: [{name: h, port: 80.5, protocol: HTTP}]}\n",
+                        "gw.yaml: Gateway default/gw: spec.listeners[0].port: 80.5 (expected: an integer)"),
+                Arguments.of("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\n"
+                             + "spec: {gatewayClassName: [a], listeners: [{name: h, port: 80, protocol: HTTP}]}\n",
+                        "gw.yaml: Gateway default/gw: spec.gatewayClassName: a list (expected: a string)"),
+                Arguments.of("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\n"
+                             + "spec: {gatewayClassName: a, listeners: [null]}\n",
+                        "gw.yaml: Gateway default/gw: spec.listeners[0]: required"),
                 Arguments.of("apiVersion: gateway.networking.k8s.io/v2\nkind: Gateway\nmetadata: {name: gw}\n",
                         "gw.yaml: Gateway default/gw: apiVersion: \"gateway.networking.k8s.io/v2\" (expected one of: "
                         + "gateway.networking.k8s.io/v1, gateway.networking.k8s.io/v1beta1)"),

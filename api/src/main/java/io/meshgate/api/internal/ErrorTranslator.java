@@ -1,6 +1,7 @@
 package io.meshgate.api.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,18 @@ public final class ErrorTranslator {
 
     private ErrorTranslator() {}
 
+    /** Translates an exception thrown while binding {@code root} to {@code type}. */
+    public static FieldError translate(JsonMappingException e, JsonNode root, Class<?> type) {
+        if (!(e instanceof UnrecognizedPropertyException)) {
+            // A misspelt field explains a "required" from a constructor better than the constructor does.
+            FieldError unknown = UnknownFields.find(root, type, "");
+            if (unknown != null) {
+                return unknown;
+            }
+        }
+        return translate(e, root);
+    }
+
     /** Translates an exception thrown while binding {@code root}. */
     public static FieldError translate(JsonMappingException e, JsonNode root) {
         List<Object> refs = new ArrayList<>();
@@ -48,6 +61,10 @@ public final class ErrorTranslator {
                     : "one of: " + new TreeSet<>(known.stream().map(String::valueOf).toList()).stream()
                             .collect(Collectors.joining(", "));
             return new FieldError(path, "unknown field (expected " + expected + ")");
+        }
+        if (e.getCause() instanceof InputCoercionException c) {
+            return new FieldError(path, renderNode(at(root, refs)) + " (expected: " + describe(c.getTargetType(), null)
+                                        + range(c.getTargetType()) + ")");
         }
         if (e instanceof ValueInstantiationException) {
             return fromConstructor(path, e.getCause());
@@ -130,6 +147,13 @@ public final class ErrorTranslator {
 
     private static String renderValue(Object v) {
         return v instanceof String s ? Checks.quote(s) : String.valueOf(v);
+    }
+
+    private static String range(@Nullable Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return " of at most " + Integer.MAX_VALUE;
+        }
+        return type == Long.class || type == long.class ? " of at most " + Long.MAX_VALUE : "";
     }
 
     /** Describes what a value of {@code type} looks like, for "(expected: ...)". */
