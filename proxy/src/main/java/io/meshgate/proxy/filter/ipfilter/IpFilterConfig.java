@@ -1,5 +1,6 @@
 package io.meshgate.proxy.filter.ipfilter;
 
+import io.meshgate.api.Cidr;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record IpFilterConfig(List<Rule> rules, Action defaultAction) {
      * @param clientCidrs the networks; a client in any of them matches (expected: not empty)
      * @param action allow or deny
      */
-    public record Rule(String name, List<CidrBlock> clientCidrs, Action action) {
+    public record Rule(String name, List<Cidr> clientCidrs, Action action) {
         public Rule {
             Objects.requireNonNull(name, "name");
             clientCidrs = List.copyOf(clientCidrs);
@@ -40,7 +41,7 @@ public record IpFilterConfig(List<Rule> rules, Action defaultAction) {
 
         /** Whether the client at {@code address} is in one of the rule's networks. */
         public boolean matches(InetAddress address) {
-            for (CidrBlock block : clientCidrs) {
+            for (Cidr block : clientCidrs) {
                 if (block.contains(address)) {
                     return true;
                 }

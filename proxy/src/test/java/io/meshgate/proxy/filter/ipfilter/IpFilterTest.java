@@ -1,8 +1,8 @@
 package io.meshgate.proxy.filter.ipfilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshgate.api.Cidr;
 import io.meshgate.proxy.filter.FilterResult;
 import io.meshgate.proxy.filter.TestExchange;
 import io.meshgate.proxy.filter.ipfilter.IpFilterConfig.Action;
@@ -35,22 +35,7 @@ class IpFilterTest {
             "10.1.2.3,          10.1.2.99/24,        true",
     })
     void cidrContains(String address, String cidr, boolean contained) throws Exception {
-        assertThat(CidrBlock.parse(cidr).contains(InetAddress.getByName(address))).isEqualTo(contained);
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            10.0.0.0/33     | prefix length 0..32
-            10.0.0/8        | an IPv4 or IPv6 address
-            example.com     | an IPv4 or IPv6 address
-            10.0.0.256      | an IPv4 or IPv6 address
-            2001:db8::/129  | prefix length 0..128
-            10.0.0.0/x      | prefix length 0..32
-            ''              | an IPv4 or IPv6 address
-            """)
-    void rejectsMalformedCidrs(String cidr, String expected) {
-        assertThatThrownBy(() -> CidrBlock.parse(cidr)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("cidr: " + cidr + " (expected: " + expected + (expected.startsWith("an") ? ", optionally /prefix)" : ")"));
+        assertThat(Cidr.parse(cidr).contains(InetAddress.getByName(address))).isEqualTo(contained);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -62,8 +47,8 @@ class IpFilterTest {
     })
     void firstMatchingRuleDecidesElseDefault(String client, int expected) {
         IpFilter filter = new IpFilter(new IpFilterConfig(List.of(
-                new Rule("block-lab", List.of(CidrBlock.parse("10.0.0.4/30")), Action.DENY),
-                new Rule("office", List.of(CidrBlock.parse("10.0.0.0/8"), CidrBlock.parse("2001:db8::/32")), Action.ALLOW)),
+                new Rule("block-lab", List.of(Cidr.parse("10.0.0.4/30")), Action.DENY),
+                new Rule("office", List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("2001:db8::/32")), Action.ALLOW)),
                 Action.DENY));
         Exchange exchange = TestExchange.request().build();
         exchange.clientAddress(new InetSocketAddress(client, 1234));
@@ -76,7 +61,7 @@ class IpFilterTest {
     @Test
     void usesClientAddressNotPeer() {
         IpFilter filter = new IpFilter(new IpFilterConfig(
-                List.of(new Rule("lb", List.of(CidrBlock.parse("127.0.0.1")), Action.DENY)), Action.ALLOW));
+                List.of(new Rule("lb", List.of(Cidr.parse("127.0.0.1")), Action.DENY)), Action.ALLOW));
         Exchange exchange = TestExchange.request().remote("127.0.0.1", 5555).build();
         exchange.clientAddress(new InetSocketAddress("203.0.113.9", 0));
 
