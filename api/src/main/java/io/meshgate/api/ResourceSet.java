@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResourceSet {
 
     private static final ResourceSet EMPTY = new ResourceSet(new LinkedHashMap<>());
+    private static final ResourceKinds KINDS = ResourceKinds.builtin();
 
     /** A resource, where it came from and the apiVersion it was written with. */
     private record Entry(Resource resource, Source source, String apiVersion) {}
@@ -154,6 +155,11 @@ public final class ResourceSet {
 
     /** The resource of a kind with this namespace and name (namespace is ignored for cluster-scoped kinds). */
     public <T extends Resource> Optional<T> find(Class<T> type, String namespace, String name) {
+        ResourceKind kind = KINDS.of(type);
+        if (kind != null) {
+            return find(new ResourceId(kind.kind(), kind.clusterScoped() ? "" : namespace, name))
+                    .filter(type::isInstance).map(type::cast);
+        }
         for (Resource r : all) {
             if (type.isInstance(r) && r.name().equals(name) && (r.namespace().isEmpty() || r.namespace().equals(namespace))) {
                 return Optional.of(type.cast(r));
@@ -338,7 +344,7 @@ public final class ResourceSet {
 
         /** Adds a resource built in code, with the preferred apiVersion of its kind. */
         public Builder add(Resource resource) {
-            ResourceKind kind = ResourceKinds.builtin().of(resource.getClass());
+            ResourceKind kind = KINDS.of(resource.getClass());
             add(resource, Source.unknown(), kind == null ? "" : kind.apiVersion());
             return this;
         }

@@ -92,6 +92,10 @@ class ConfigLoaderTest {
         assertThat(b.spec().protocol()).isEqualTo(AppProtocol.HTTP);
         assertThat(b.spec().endpoints().get(0).weight()).isEqualTo(1);
         assertThat(set.resolveBackend(route, first.backendRefs().get(0).ref())).contains(b);
+        assertThat(set.find(Backend.class, "default", "shop")).contains(b);
+        assertThat(set.find(Backend.class, "other", "shop")).isEmpty();
+        assertThat(set.find(Resource.class, "default", "gw")).contains(gw);
+        assertThat(set.find(new ResourceId("HTTPRoute", "default", "shop"))).contains(route);
 
         assertThat(set.sourceOf(b)).isEqualTo(new Source("gw.yaml", 3, 30));
         assertThat(set.sourceOf(gw).document()).isZero();
