@@ -18,6 +18,8 @@ import java.util.Locale;
 record CacheControl(long maxAge, long sMaxAge, boolean noStore, boolean noCache, boolean isPrivate, boolean isPublic,
                     boolean mustRevalidate) {
 
+    private static final long MAX_DELTA = 1L << 31;
+
     static final CacheControl NONE = new CacheControl(-1, -1, false, false, false, false, false);
 
     /** Parses every {@code Cache-Control} field line of a message. */
@@ -53,12 +55,12 @@ record CacheControl(long maxAge, long sMaxAge, boolean noStore, boolean noCache,
     }
 
     // RFC 9111 section 1.2.2: delta-seconds; an invalid value makes the directive count as absent,
-    // and a value too large for the cache counts as 2^31 (a year of seconds is plenty).
+    // and a value too large to represent counts as 2^31.
     private static long seconds(String arg, long previous) {
-        if (arg.isEmpty() || arg.length() > 10 || !arg.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (arg.isEmpty() || !arg.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return previous;
         }
-        return Math.min(Long.parseLong(arg), Integer.MAX_VALUE);
+        return arg.length() > 10 ? MAX_DELTA : Math.min(Long.parseLong(arg), MAX_DELTA);
     }
 
     // Commas inside quoted strings (private="a, b") do not split directives.
