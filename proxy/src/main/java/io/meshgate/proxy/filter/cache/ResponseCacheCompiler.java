@@ -18,10 +18,14 @@ import java.util.Map;
 public final class ResponseCacheCompiler implements PolicyCompiler<ResponseCache> {
 
     private final Map<ResourceId, Store> stores = new HashMap<>();
+    private final PolicyEnvironment env;
 
-    /** A compiler; the stores use {@link System#nanoTime()} for ages. */
+    /**
+     * A compiler registering cache metrics in {@code env.meterRegistry()}. Stores use
+     * {@link System#nanoTime()}, not the environment's wall clock: ages need a monotonic clock.
+     */
     public ResponseCacheCompiler(PolicyEnvironment env) {
-        // The environment's wall clock is not used: ages and freshness need a monotonic clock.
+        this.env = env;
     }
 
     @Override
@@ -33,13 +37,24 @@ public final class ResponseCacheCompiler implements PolicyCompiler<ResponseCache
     public List<HttpFilter> filters(ResponseCache policy, PolicyContext context) {
         Store s = stores.get(policy.id());
         if (s == null || !s.policy().equals(policy)) {
+            if (s != null) {
+                s.meters().close();
+            }
             ResponseCacheConfig config = ResponseCacheConfig.from(policy.spec());
-            s = new Store(policy, config, new CacheStore(config.maxTotalBytes(), System::nanoTime));
+            CacheStore store = new CacheStore(config.maxTotalBytes(), System::nanoTime);
+            s = new Store(policy, config, store, new CacheMeters(env.meterRegistry(),
+                    policy.namespace() + "/" + policy.name(), store));
             stores.put(policy.id(), s);
         }
-        return List.of(new ResponseCacheFilter(s.config(), s.store(), context.routeId()));
+        return List.of(new ResponseCacheFilter(s.config(), s.store(), s.meters(), context.routeId()));
     }
 
-    private record Store(ResponseCache policy, ResponseCacheConfig config, CacheStore store) {
+    @Override
+    public void close() {
+        stores.values().forEach(s -> s.meters().close());
+        stores.clear();
+    }
+
+    private record Store(ResponseCache policy, ResponseCacheConfig config, CacheStore store, CacheMeters meters) {
     }
 }

@@ -47,17 +47,20 @@ public final class ResponseCacheFilter implements HttpFilter {
 
     private final ResponseCacheConfig config;
     private final CacheStore store;
+    private final CacheMeters meters;
     private final String routeId;
 
     /**
      * Creates the filter of one route.
      *
      * @param store the cache's memory, shared by every route that uses the same cache resource
+     * @param meters the cache's hit and miss counters
      * @param routeId the route's id, part of every key so routes never see each other's entries
      */
-    public ResponseCacheFilter(ResponseCacheConfig config, CacheStore store, String routeId) {
+    public ResponseCacheFilter(ResponseCacheConfig config, CacheStore store, CacheMeters meters, String routeId) {
         this.config = config;
         this.store = store;
+        this.meters = meters;
         this.routeId = routeId;
     }
 
@@ -92,12 +95,14 @@ public final class ResponseCacheFilter implements HttpFilter {
             long now = store.now();
             CachedResponse hit = store.get(key, req, now);
             if (hit != null) {
+                meters.hit();
                 HttpHeaders headers = new DefaultHttpHeaders().add(hit.headers());
                 headers.set(HttpHeaderNames.AGE, hit.ageSeconds(now));
                 headers.set(X_CACHE, "HIT");
                 return FilterResult.respond(hit.status(), headers, hit.body());
             }
         }
+        meters.miss();
         exchange.attr(PENDING, new Pending(key, method.equals(HttpMethod.GET),
                 req.contains(HttpHeaderNames.AUTHORIZATION), snapshot(req)));
         return FilterResult.next();

@@ -10,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +29,10 @@ class ResponseCacheFilterTest {
 
     long nanos = 1_000_000_000L;
     final List<Exchange> exchanges = new ArrayList<>();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     CacheStore store = new CacheStore(1 << 20, () -> nanos);
-    ResponseCacheFilter filter = new ResponseCacheFilter(DEFAULTS, store, "default/accounts/rule/0");
+    final CacheMeters meters = new CacheMeters(registry, "default/cache", store);
+    ResponseCacheFilter filter = new ResponseCacheFilter(DEFAULTS, store, meters, "default/accounts/rule/0");
 
     @AfterEach
     void release() {
@@ -96,6 +99,10 @@ class ResponseCacheFilterTest {
                 .as("stale at max-age").isNull();
         assertThat(new String(hitOrNull(get("/accounts/alice"), 200, "x").body(), StandardCharsets.UTF_8))
                 .isEqualTo("new");
+        assertThat(registry.get(CacheMeters.LOOKUPS).tag("result", "hit").counter().count()).isEqualTo(3);
+        assertThat(registry.get(CacheMeters.LOOKUPS).tag("result", "miss").counter().count()).isEqualTo(4);
+        assertThat(registry.get(CacheMeters.ENTRIES).gauge().value()).isEqualTo(2);
+        assertThat(registry.get(CacheMeters.BYTES).gauge().value()).isEqualTo(store.bytes()).isPositive();
     }
 
     @Test
@@ -150,7 +157,7 @@ class ResponseCacheFilterTest {
         assertThat(hitOrNull(get("/e"), 200, "y")).isNull();
 
         filter = new ResponseCacheFilter(new ResponseCacheConfig(Duration.ofSeconds(20), Duration.ofSeconds(40), 1024,
-                1 << 20, Set.of(200)), store, "r2");
+                1 << 20, Set.of(200)), store, meters, "r2");
         hitOrNull(get("/d"), 200, "x");
         hitOrNull(get("/m"), 200, "x", "cache-control", "max-age=3600");
         advanceSeconds(19);
@@ -201,7 +208,7 @@ class ResponseCacheFilterTest {
     @Test
     void memoryIsBoundedLeastRecentlyUsedFirst() {
         CacheStore small = new CacheStore(3500, () -> nanos);
-        filter = new ResponseCacheFilter(DEFAULTS, small, "r");
+        filter = new ResponseCacheFilter(DEFAULTS, small, meters, "r");
         hitOrNull(get("/1"), 200, "a".repeat(700), "cache-control", "max-age=60");
         hitOrNull(get("/2"), 200, "b".repeat(700), "cache-control", "max-age=60");
         hitOrNull(get("/3"), 200, "c".repeat(700), "cache-control", "max-age=60");
