@@ -22,6 +22,7 @@ public final class BuiltinPolicies {
         all.add(new io.meshgate.proxy.filter.validation.RequestValidationCompiler(env));
         all.add(new io.meshgate.proxy.filter.cache.ResponseCacheCompiler(env));
         all.add(new io.meshgate.proxy.filter.apidocs.ApiDocsCompiler(env));
+        all.add(new io.meshgate.proxy.upstream.policy.HashCookiePolicyCompiler());
         return List.copyOf(all);
     }
 }

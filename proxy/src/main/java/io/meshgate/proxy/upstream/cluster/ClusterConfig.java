@@ -43,9 +43,12 @@ public record ClusterConfig(String name, List<Endpoint> endpoints, UpstreamSetti
         }
     }
 
-    /** A round-robin cluster of {@code endpoints} with default settings and limits and no health checks. */
+    /**
+     * A cluster of {@code endpoints} with the defaults of Envoy Gateway: least request, default
+     * connection settings and limits, no health checks, no outlier detection.
+     */
     public static ClusterConfig of(String name, List<Endpoint> endpoints) {
-        return new ClusterConfig(name, endpoints, UpstreamSettings.DEFAULT, LoadBalancers.roundRobin(), null, null,
+        return new ClusterConfig(name, endpoints, UpstreamSettings.DEFAULT, LoadBalancers.leastRequest(), null, null,
                 CircuitBreakerLimits.DEFAULTS);
     }
 

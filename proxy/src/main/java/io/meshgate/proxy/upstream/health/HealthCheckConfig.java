@@ -1,5 +1,6 @@
 package io.meshgate.proxy.upstream.health;
 
+import io.meshgate.api.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -62,7 +63,7 @@ public record HealthCheckConfig(Type type, String path, String method, Set<Integ
     private static void positive(String name, Duration d) {
         Objects.requireNonNull(d, name);
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+            throw new IllegalArgumentException(name + ": " + Durations.format(d) + " (expected: > 0)");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.meshgate.proxy.upstream.outlier;
 
+import io.meshgate.api.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -48,7 +49,7 @@ public record OutlierConfig(int consecutive5xx, int consecutiveGatewayErrors, in
     private static void positive(String name, Duration d) {
         Objects.requireNonNull(d, name);
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+            throw new IllegalArgumentException(name + ": " + Durations.format(d) + " (expected: > 0)");
         }
     }
 }

@@ -28,8 +28,9 @@ class DefaultClusterTest {
     private final VirtualRuntime runtime = new VirtualRuntime();
 
     @Test
-    void picksRoundRobinOverAllEndpointsByDefault() {
-        DefaultCluster cluster = new DefaultCluster(ClusterConfig.of("default/app", List.of(A, B, C)), runtime);
+    void roundRobinPicksEveryEndpointInTurn() {
+        DefaultCluster cluster = new DefaultCluster(ClusterConfig.of("default/app", List.of(A, B, C))
+                .withLoadBalancer(LoadBalancers.roundRobin()), runtime);
         Set<Endpoint> seen = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             seen.add(cluster.pick(FIRST));

@@ -169,7 +169,7 @@ class OutlierDetectorTest {
         assertThatThrownBy(() -> config(5, 0, 5, false, 101)).hasMessage("maxEjectionPercent: 101 (expected: 0..100)");
         assertThatThrownBy(() -> config(-1, 0, 5, false, 10)).hasMessage("consecutive5xx: -1 (expected: >= 0)");
         assertThatThrownBy(() -> new OutlierConfig(5, 0, 5, false, Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 10)).hasMessage("interval: PT0S (expected: > 0)");
+                Duration.ofSeconds(1), 10)).hasMessage("interval: 0s (expected: > 0)");
     }
 
     private static void fail(OutlierDetector d, Host h, int times) {
