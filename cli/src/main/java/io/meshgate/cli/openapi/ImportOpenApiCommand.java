@@ -1,6 +1,7 @@
 package io.meshgate.cli.openapi;
 
 import io.meshgate.api.apimgmt.openapi.OpenApiDocument;
+import io.meshgate.cli.ExitCodes;
 import io.meshgate.api.apimgmt.openapi.OpenApiException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code meshgate import-openapi SPEC --backend NAME}: prints (or writes) an HTTPRoute matching
  * every operation of an OpenAPI 3.0/3.1 document and a RequestValidation policy that checks
- * requests against the document. Exit code 0 on success, 1 when the document is unusable.
+ * requests against the document. Exit code 0 on success, 1 when the document is unusable, 3 when
+ * a file cannot be read or written.
  */
 @Command(name = "import-openapi", mixinStandardHelpOptions = true,
         description = "Generate an HTTPRoute (one match per operation) and a RequestValidation policy from an"
@@ -81,7 +83,7 @@ public final class ImportOpenApiCommand implements Callable<Integer> {
             text = Files.readString(specFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("import-openapi: cannot read " + specFile + ": " + e.getMessage());
-            return 1;
+            return ExitCodes.RUNTIME_FAILURE;
         }
         String yaml;
         try {
@@ -93,23 +95,23 @@ public final class ImportOpenApiCommand implements Callable<Integer> {
         } catch (OpenApiException e) {
             err.println("import-openapi: " + specFile + " at " + (e.pointer().isEmpty() ? "the document root"
                     : e.pointer()) + ": " + e.reason());
-            return 1;
+            return ExitCodes.INVALID_CONFIG;
         } catch (IllegalArgumentException e) {
             err.println("import-openapi: " + specFile + ": " + e.getMessage());
-            return 1;
+            return ExitCodes.INVALID_CONFIG;
         }
         if (out == null) {
             spec.commandLine().getOut().print(yaml);
             spec.commandLine().getOut().flush();
-            return 0;
+            return ExitCodes.OK;
         }
         try {
             Files.writeString(out, yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("import-openapi: cannot write " + out + ": " + e.getMessage());
-            return 1;
+            return ExitCodes.RUNTIME_FAILURE;
         }
-        return 0;
+        return ExitCodes.OK;
     }
 
     // Policies resolve a relative file against the directory of the config file that holds them.

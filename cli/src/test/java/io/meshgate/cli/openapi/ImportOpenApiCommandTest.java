@@ -98,12 +98,12 @@ class ImportOpenApiCommandTest {
     }
 
     @Test
-    void anUnusableDocumentIsExitCode1WithTheReason() throws Exception {
+    void anUnusableDocumentIsExitCode1WithTheReasonAndAMissingFile3() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "openapi: 3.0.0\npaths: {'/a/{id}': {get: {}}}\n");
         assertThat(run(bad.toString(), "--backend", "x")).isEqualTo(1);
         assertThat(err.toString().trim()).isEqualTo("import-openapi: " + bad + " at /paths/~1a~1{id}/get/parameters:"
                 + " path variable {id} of /a/{id} is not declared (expected: a parameter with in: path)");
-        assertThat(run(dir.resolve("missing.yaml").toString(), "--backend", "x")).isEqualTo(1);
+        assertThat(run(dir.resolve("missing.yaml").toString(), "--backend", "x")).isEqualTo(3);
         assertThat(run(SAMPLE.toString())).as("--backend is required").isEqualTo(2);
     }
 
