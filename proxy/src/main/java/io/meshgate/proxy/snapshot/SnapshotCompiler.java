@@ -15,6 +15,7 @@ import io.meshgate.proxy.route.RouteEntry;
 import io.meshgate.proxy.upstream.cluster.ClusterRegistry;
 import io.netty.handler.ssl.SslContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,23 @@ public final class SnapshotCompiler {
     private final @Nullable TrafficPolicyTranslator translator;
     private final ServerTlsFactory tlsFactory;
     private Map<?, SslContext> tlsCache = Map.of();
+    /** Every resource but the HTTPRoutes, as of the last snapshot compiled. */
+    private List<Resource> previousContext = List.of();
+    /** The entries of each route attachment of the last snapshot compiled. */
+    private Map<RouteKey, List<RouteEntry>> previousRoutes = Map.of();
+
+    /**
+     * One HTTPRoute as attached to one listener. When it and everything else but the other routes
+     * are unchanged, its compiled entries are too: a reload that edits one route of many compiles
+     * that route only.
+     */
+    private record RouteKey(HttpRoute route, int parentRefIndex, String gateway, String listener,
+                            List<String> hostnames) {
+        static RouteKey of(RouteAttachment a) {
+            return new RouteKey(a.route(), a.parentRefIndex(), a.gateway().id().qualifiedName(), a.listener().name(),
+                    a.hostnames());
+        }
+    }
 
     /**
      * Creates a compiler.
@@ -104,11 +122,26 @@ public final class SnapshotCompiler {
         ctx.clusters(update);
         Map<String, List<RouteEntry>> entriesByPort = new LinkedHashMap<>();
         RouteCompiler routeCompiler = new RouteCompiler(ctx);
+        List<Resource> context = resources.all().stream().filter(r -> !(r instanceof HttpRoute)).toList();
+        // Routes depend on everything but the other routes (policies, backends, secrets, ...).
+        boolean reuse = context.equals(previousContext);
+        Map<RouteKey, List<RouteEntry>> compiledRoutes = new HashMap<>();
         for (RouteAttachment a : attachments) {
             ListenerPorts.ListenerRef ref = new ListenerPorts.ListenerRef(a.gateway(), a.listener());
             List<RouteEntry> entries = entriesByPort.computeIfAbsent(ref.address() + ":" + a.listener().port(),
                     k -> new ArrayList<>());
-            guarded(resources, a.route(), errors, () -> entries.addAll(routeCompiler.compile(a)));
+            RouteKey key = RouteKey.of(a);
+            List<RouteEntry> cached = reuse ? previousRoutes.get(key) : null;
+            if (cached != null) {
+                entries.addAll(cached);
+                compiledRoutes.put(key, cached);
+                continue;
+            }
+            guarded(resources, a.route(), errors, () -> {
+                List<RouteEntry> compiled = routeCompiler.compile(a);
+                entries.addAll(compiled);
+                compiledRoutes.put(key, compiled);
+            });
         }
         ListenerPorts listenerPorts = new ListenerPorts(ctx, tlsFactory, tlsCache);
         List<ListenerPort> ports = new ArrayList<>();
@@ -122,7 +155,9 @@ public final class SnapshotCompiler {
             return new Result.Rejected(errors);
         }
         tlsCache = listenerPorts.tlsCache();
-        ProxySnapshot snapshot = new ProxySnapshot(version, ports, update.clusters(), resources.toJson());
+        previousContext = context;
+        previousRoutes = compiledRoutes;
+        ProxySnapshot snapshot = new ProxySnapshot(version, ports, update.clusters(), resources::toJson);
         return new Result.Compiled(snapshot, update, ctx.warnings());
     }
 
