@@ -11,6 +11,7 @@ import io.meshgate.api.policy.Retry;
 import io.meshgate.proxy.route.RetryPolicy;
 import io.meshgate.proxy.route.RetryTrigger;
 import io.meshgate.proxy.route.RouteTimeouts;
+import io.meshgate.proxy.snapshot.TrafficPolicyTranslator;
 import io.meshgate.proxy.upstream.UpstreamSettings;
 import io.meshgate.proxy.upstream.cluster.CircuitBreakerLimits;
 import io.meshgate.proxy.upstream.cluster.ClusterConfig;
@@ -34,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * request, no retries, no health checks, 1024 for each circuit-breaker limit. Failures are
  * {@link IllegalArgumentException}s whose message starts with the field path under {@code spec}.
  */
-public final class BackendTrafficPolicyTranslator {
+public final class BackendTrafficPolicyTranslator implements TrafficPolicyTranslator {
 
     /** Ejections never last longer than this (Envoy's {@code max_ejection_time} default). */
     static final Duration MAX_EJECTION_TIME = Duration.ofSeconds(300);
@@ -45,6 +46,7 @@ public final class BackendTrafficPolicyTranslator {
      * @param base the Backend's plain cluster: endpoints and connection settings
      * @param name the name the cluster must have
      */
+    @Override
     public ClusterConfig cluster(ClusterConfig base, String name, BackendTrafficPolicy policy) {
         BackendTrafficPolicySpec spec = policy.spec();
         ClusterConfig c = new ClusterConfig(name, base.endpoints(), base.settings(), LoadBalancers.leastRequest(),
@@ -75,6 +77,7 @@ public final class BackendTrafficPolicyTranslator {
     }
 
     /** The retry policy of a rule under {@code policy}: {@link RetryPolicy#NONE} when it has no {@code retry}. */
+    @Override
     public RetryPolicy retry(BackendTrafficPolicy policy) {
         Retry r = policy.spec().retry();
         if (r == null) {
@@ -95,6 +98,7 @@ public final class BackendTrafficPolicyTranslator {
      * The timeouts of a rule: the route's own ({@code rules[].timeouts}) with the policy's
      * {@code timeout.http.requestTimeout} filling in a request timeout the route does not set.
      */
+    @Override
     public RouteTimeouts timeouts(RouteTimeouts route, BackendTrafficPolicy policy) {
         BackendTimeout t = policy.spec().timeout();
         Duration policyRequest = t == null || t.http() == null ? null : t.http().requestTimeout();
