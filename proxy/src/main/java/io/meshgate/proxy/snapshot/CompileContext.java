@@ -48,7 +48,7 @@ final class CompileContext {
             try {
                 return compiler.filters(policy, pc);
             } catch (IllegalArgumentException ex) {
-                throw new CompileException(policy, "spec", String.valueOf(ex.getMessage()));
+                throw CompileException.inSpec(policy, ex.getMessage());
             }
         }
     }
@@ -110,7 +110,7 @@ final class CompileContext {
         try {
             return translation.get();
         } catch (IllegalArgumentException e) {
-            throw new CompileException(policy, "spec", String.valueOf(e.getMessage()));
+            throw CompileException.inSpec(policy, e.getMessage());
         }
     }
 

@@ -22,6 +22,20 @@ final class CompileException extends RuntimeException {
         this.field = field;
     }
 
+    /**
+     * A policy compiler's rejection: a message {@code "field.path: reason"} (the field relative to
+     * the policy's {@code spec}, as {@link PolicyCompiler#filters} asks) becomes an error on
+     * {@code spec.field.path}; any other message is the reason of an error on {@code spec}.
+     */
+    static CompileException inSpec(Resource policy, @Nullable String message) {
+        String m = String.valueOf(message);
+        int colon = m.indexOf(": ");
+        if (colon > 0 && m.substring(0, colon).matches("[A-Za-z0-9_.\\[\\]-]+")) {
+            return new CompileException(policy, "spec." + m.substring(0, colon), m.substring(colon + 2));
+        }
+        return new CompileException(policy, "spec", m);
+    }
+
     @Nullable Resource resource() {
         return resource;
     }

@@ -30,7 +30,7 @@ public final class OpenApiTexts {
     /**
      * The document text: the inline text, or the file's content.
      *
-     * @throws IllegalArgumentException {@code spec.openapi.file: cannot read ...} when the file cannot be read
+     * @throws IllegalArgumentException {@code openapi.file: cannot read ...} (relative to the policy's spec) when the file cannot be read
      */
     public static String read(OpenApiSource source, Path configDir) {
         if (source.inline() != null) {
@@ -40,13 +40,13 @@ public final class OpenApiTexts {
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("spec.openapi.file: cannot read " + path + " (" + e + ")");
+            throw new IllegalArgumentException("openapi.file: cannot read " + path + " (" + e + ")");
         }
     }
 
     /** A config error for a document that is not usable: the field, then where in the document and why. */
     public static IllegalArgumentException configError(OpenApiSource source, OpenApiException e) {
-        String field = source.inline() != null ? "spec.openapi.inline" : "spec.openapi.file";
+        String field = source.inline() != null ? "openapi.inline" : "openapi.file";
         String doc = source.inline() != null ? "" : source.file() + " ";
         return new IllegalArgumentException(field + ": " + doc + "at " + (e.pointer().isEmpty() ? "the document root"
                 : e.pointer()) + ": " + e.reason());

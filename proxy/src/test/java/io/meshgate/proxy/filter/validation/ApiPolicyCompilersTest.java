@@ -88,13 +88,13 @@ class ApiPolicyCompilersTest {
         RequestValidation bad = load(policy("RequestValidation", "  openapi: {file: bad.yaml}\n"))
                 .all(RequestValidation.class).get(0);
         assertThatThrownBy(() -> c.filters(bad, RULE0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("spec.openapi.file: bad.yaml at /paths/~1a/get/parameters/0/name: missing (expected: the parameter name)");
+                .hasMessage("openapi.file: bad.yaml at /paths/~1a/get/parameters/0/name: missing (expected: the parameter name)");
         RequestValidation missing = load(policy("RequestValidation", "  openapi: {file: nope.yaml}\n"))
                 .all(RequestValidation.class).get(0);
-        assertThatThrownBy(() -> c.filters(missing, RULE0)).hasMessageStartingWith("spec.openapi.file: cannot read ");
+        assertThatThrownBy(() -> c.filters(missing, RULE0)).hasMessageStartingWith("openapi.file: cannot read ");
         RequestValidation inline = load(policy("RequestValidation", "  openapi: {inline: 'swagger: \"2.0\"'}\n"))
                 .all(RequestValidation.class).get(0);
-        assertThatThrownBy(() -> c.filters(inline, RULE0)).hasMessage("spec.openapi.inline: at /swagger: "
+        assertThatThrownBy(() -> c.filters(inline, RULE0)).hasMessage("openapi.inline: at /swagger: "
                 + "Swagger 2.0 is not supported (expected: OpenAPI 3.0 or 3.1; convert it first)");
     }
 
