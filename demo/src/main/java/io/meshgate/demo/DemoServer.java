@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
@@ -29,7 +30,16 @@ public final class DemoServer implements AutoCloseable {
     }
 
     static DemoServer start(String name, InetSocketAddress address, ServiceHandler handler) throws IOException {
-        HttpServer server = HttpServer.create(address, 128);
+        HttpServer server;
+        try {
+            server = HttpServer.create(address, 128);
+        } catch (BindException e) {
+            // Say which service could not start: the JDK's message names neither it nor the port.
+            String where = address.getAddress().getHostAddress() + ":" + address.getPort();
+            BindException named = new BindException(name + " cannot listen on " + where + ": " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "demo-" + name + "-" + threads.incrementAndGet());
@@ -55,7 +65,7 @@ public final class DemoServer implements AutoCloseable {
     /** The service's base URL, e.g. {@code http://127.0.0.1:9101}. */
     public URI uri() {
         InetSocketAddress a = address();
-        return URI.create("http://" + a.getHostString() + ":" + a.getPort());
+        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
     }
 
     @Override

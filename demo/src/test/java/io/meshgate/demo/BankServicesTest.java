@@ -1,9 +1,11 @@
 package io.meshgate.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,6 +116,15 @@ class BankServicesTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
         assertThat(r.headers().firstValueAsLong("content-length").orElseThrow()).isPositive();
+    }
+
+    @Test
+    void aTakenPortNamesTheServiceAndThePort() throws Exception {
+        int taken = bank.server("activity").address().getPort();
+        assertThatThrownBy(() -> BankServices.start(InetAddress.getLoopbackAddress(),
+                new BankServices.Ports(0, taken, 0)))
+                .isInstanceOf(BindException.class)
+                .hasMessageStartingWith("activity cannot listen on 127.0.0.1:" + taken + ": ");
     }
 
     @Test
