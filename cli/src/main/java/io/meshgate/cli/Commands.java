@@ -15,6 +15,7 @@ final class Commands {
     /** New instances of every subcommand. */
     static List<Object> all() {
         List<Object> all = new ArrayList<>();
+        all.add(new DemoCommand());
         all.add(new VersionCommand());
         all.add(new io.meshgate.cli.openapi.ImportOpenApiCommand());
         return List.copyOf(all);
