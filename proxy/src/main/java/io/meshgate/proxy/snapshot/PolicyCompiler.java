@@ -1,5 +1,6 @@
 package io.meshgate.proxy.snapshot;
 
+import io.meshgate.api.ResourceSet;
 import io.meshgate.api.policy.Policy;
 import io.meshgate.proxy.filter.HttpFilter;
 import java.util.List;
@@ -39,6 +40,17 @@ public interface PolicyCompiler<P extends Policy> {
      *     field and the reason (Armeria style) and the snapshot is rejected with it
      */
     List<HttpFilter> filters(P policy, PolicyContext context);
+
+    /**
+     * What, besides the policy resource itself, {@code policy}'s filters are built from, such as
+     * the text of a file it names; compared with {@code equals} from one reload to the next. When
+     * it changes, the routes the policy applies to are compiled again even if no resource changed.
+     * Default: nothing. Called once per policy per reload, off the event loops. Must not throw:
+     * a failure to read an input is reported by {@link #filters}.
+     */
+    default Object inputs(P policy, ResourceSet resources) {
+        return List.of();
+    }
 
     /** Releases what the compiler holds across reloads (clients, timers); called when the gateway stops. */
     default void close() {

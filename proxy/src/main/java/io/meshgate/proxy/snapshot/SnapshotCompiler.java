@@ -6,6 +6,7 @@ import io.meshgate.api.ResourceSet;
 import io.meshgate.api.RouteAttachment;
 import io.meshgate.api.RouteBinder;
 import io.meshgate.api.policy.BackendTrafficPolicy;
+import io.meshgate.api.policy.Policy;
 import io.meshgate.api.route.HttpRoute;
 import io.meshgate.api.route.HttpRouteFilter;
 import io.meshgate.api.route.HttpRouteFilterType;
@@ -65,6 +66,8 @@ public final class SnapshotCompiler {
     private Map<?, SslContext> tlsCache = Map.of();
     /** Every resource but the HTTPRoutes, as of the last snapshot compiled. */
     private List<Resource> previousContext = List.of();
+    /** What policies were built from besides their resources (PolicyCompiler#inputs), as of the last snapshot. */
+    private List<Object> previousInputs = List.of();
     /** The entries of each route attachment of the last snapshot compiled. */
     private Map<RouteKey, List<RouteEntry>> previousRoutes = Map.of();
 
@@ -124,7 +127,8 @@ public final class SnapshotCompiler {
         RouteCompiler routeCompiler = new RouteCompiler(ctx);
         List<Resource> context = resources.all().stream().filter(r -> !(r instanceof HttpRoute)).toList();
         // Routes depend on everything but the other routes (policies, backends, secrets, ...).
-        boolean reuse = context.equals(previousContext);
+        List<Object> inputs = policyInputs(resources);
+        boolean reuse = context.equals(previousContext) && inputs.equals(previousInputs);
         Map<RouteKey, List<RouteEntry>> compiledRoutes = new HashMap<>();
         for (RouteAttachment a : attachments) {
             ListenerPorts.ListenerRef ref = new ListenerPorts.ListenerRef(a.gateway(), a.listener());
@@ -156,6 +160,7 @@ public final class SnapshotCompiler {
         }
         tlsCache = listenerPorts.tlsCache();
         previousContext = context;
+        previousInputs = inputs;
         previousRoutes = compiledRoutes;
         ProxySnapshot snapshot = new ProxySnapshot(version, ports, update.clusters(), resources::toJson);
         return new Result.Compiled(snapshot, update, ctx.warnings());
@@ -191,6 +196,21 @@ public final class SnapshotCompiler {
             if (!errors.contains(error)) {
                 errors.add(error);
             }
+        }
+    }
+
+    private List<Object> policyInputs(ResourceSet resources) {
+        List<Object> inputs = new ArrayList<>();
+        for (PolicyCompiler<?> c : policies) {
+            addInputs(c, resources, inputs);
+        }
+        return inputs;
+    }
+
+    private static <P extends Policy> void addInputs(PolicyCompiler<P> compiler, ResourceSet resources,
+                                                     List<Object> out) {
+        for (P p : resources.policies(compiler.policyType())) {
+            out.add(compiler.inputs(p, resources));
         }
     }
 }

@@ -81,6 +81,24 @@ class ApiManagementSnapshotTest {
     }
 
     @Test
+    void aChangedDocumentRecompilesTheRoutesThoughNoResourceChanged(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Files.copy(EXAMPLE.resolve("../accounts-openapi.yaml"), dir.resolve("accounts-openapi.yaml"));
+        Compiling fresh = new Compiling();
+        PolicyEnvironment env = new PolicyEnvironment(LOOPS, Clock.systemUTC(), new SimpleMeterRegistry(), dir);
+        fresh.policies.add(new RequestValidationCompiler(env));
+        String yaml = example().replace("file: ../accounts-openapi.yaml", "file: accounts-openapi.yaml");
+        ProxySnapshot first = fresh.apply(yaml);
+        HttpFilter before = get(first, 8080, "bank.example", "/accounts/alice").filters().get(0);
+        assertThat(get(fresh.apply(yaml), 8080, "bank.example", "/accounts/alice").filters().get(0))
+                .as("nothing changed: the compiled route is reused").isSameAs(before);
+        Files.writeString(dir.resolve("accounts-openapi.yaml"), Files.readString(dir.resolve("accounts-openapi.yaml"))
+                .replace("maximum: 100", "maximum: 50"));
+        assertThat(get(fresh.apply(yaml), 8080, "bank.example", "/accounts/alice").filters().get(0))
+                .isInstanceOf(RequestValidationFilter.class).isNotSameAs(before);
+    }
+
+    @Test
     void anUnusableDocumentRejectsTheConfigNamingFileResourceAndField() throws Exception {
         String bad = example().replace("file: ../accounts-openapi.yaml", "file: missing.yaml");
         SnapshotCompiler.Result r = c.compile(bad);

@@ -1,6 +1,7 @@
 package io.meshgate.proxy.filter.apidocs;
 
 import io.meshgate.api.ResourceId;
+import io.meshgate.api.ResourceSet;
 import io.meshgate.api.apimgmt.ApiDocs;
 import io.meshgate.api.apimgmt.OpenApiSource;
 import io.meshgate.api.apimgmt.openapi.OpenApiDocument;
@@ -37,9 +38,15 @@ public final class ApiDocsCompiler implements PolicyCompiler<ApiDocs> {
     }
 
     @Override
+    public Object inputs(ApiDocs policy, ResourceSet resources) {
+        // A changed document must recompile the routes even when no resource changed.
+        return OpenApiTexts.inputs(policy.spec().openapi(), OpenApiTexts.baseDir(policy, resources, env.configDir()));
+    }
+
+    @Override
     public List<HttpFilter> filters(ApiDocs policy, PolicyContext context) {
         OpenApiSource source = policy.spec().openapi();
-        String text = OpenApiTexts.read(source, OpenApiTexts.baseDir(policy, context, env.configDir()));
+        String text = OpenApiTexts.read(source, OpenApiTexts.baseDir(policy, context.resources(), env.configDir()));
         Compiled last = compiled.get(policy.id());
         if (last != null && last.policy().equals(policy) && last.text().equals(text)) {
             return List.of(last.filter());

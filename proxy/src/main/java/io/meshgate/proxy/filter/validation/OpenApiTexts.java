@@ -1,10 +1,10 @@
 package io.meshgate.proxy.filter.validation;
 
+import io.meshgate.api.ResourceSet;
 import io.meshgate.api.Source;
 import io.meshgate.api.apimgmt.OpenApiSource;
 import io.meshgate.api.apimgmt.openapi.OpenApiException;
 import io.meshgate.api.policy.Policy;
-import io.meshgate.proxy.snapshot.PolicyContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +20,8 @@ public final class OpenApiTexts {
      * The directory a policy's relative {@code openapi.file} resolves against: the directory of the
      * config file that holds the policy, or {@code fallback} when it did not come from a file.
      */
-    public static Path baseDir(Policy policy, PolicyContext context, Path fallback) {
-        Source source = context.resources().sourceOf(policy);
+    public static Path baseDir(Policy policy, ResourceSet resources, Path fallback) {
+        Source source = resources.sourceOf(policy);
         Path file = Path.of(source.file());
         Path parent = file.toAbsolutePath().getParent();
         return Files.isRegularFile(file) && parent != null ? parent : fallback;
@@ -41,6 +41,18 @@ public final class OpenApiTexts {
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalArgumentException("openapi.file: cannot read " + path + " (" + e + ")");
+        }
+    }
+
+    /**
+     * The document text, or the reason it cannot be read: what a policy's filters are built from,
+     * for {@code PolicyCompiler.inputs}.
+     */
+    public static Object inputs(OpenApiSource source, Path baseDir) {
+        try {
+            return read(source, baseDir);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.meshgate.proxy.filter.validation;
 
 import io.meshgate.api.ResourceId;
+import io.meshgate.api.ResourceSet;
 import io.meshgate.api.apimgmt.OpenApiSource;
 import io.meshgate.api.apimgmt.RequestValidation;
 import io.meshgate.api.apimgmt.openapi.OpenApiDocument;
@@ -35,13 +36,19 @@ public final class RequestValidationCompiler implements PolicyCompiler<RequestVa
     }
 
     @Override
+    public Object inputs(RequestValidation policy, ResourceSet resources) {
+        // A changed document must recompile the routes even when no resource changed.
+        return OpenApiTexts.inputs(policy.spec().openapi(), OpenApiTexts.baseDir(policy, resources, env.configDir()));
+    }
+
+    @Override
     public List<HttpFilter> filters(RequestValidation policy, PolicyContext context) {
         return List.of(filter(policy, context));
     }
 
     private RequestValidationFilter filter(RequestValidation policy, PolicyContext context) {
         OpenApiSource source = policy.spec().openapi();
-        String text = OpenApiTexts.read(source, OpenApiTexts.baseDir(policy, context, env.configDir()));
+        String text = OpenApiTexts.read(source, OpenApiTexts.baseDir(policy, context.resources(), env.configDir()));
         Compiled last = compiled.get(policy.id());
         if (last != null && last.policy().equals(policy) && last.text().equals(text)) {
             return last.filter();
