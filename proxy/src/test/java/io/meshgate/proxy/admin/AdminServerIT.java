@@ -33,8 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.meshgate.testkit.LeakDetection;
 
 /** The admin listener over a real socket on 127.0.0.1, driven by the JDK HttpClient and curl. */
+@ExtendWith(LeakDetection.class)
 class AdminServerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

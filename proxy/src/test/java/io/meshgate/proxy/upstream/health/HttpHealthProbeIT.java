@@ -22,10 +22,18 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import io.meshgate.proxy.upstream.UpstreamProtocol;
+import io.meshgate.testkit.Behaviors;
+import io.meshgate.testkit.FakeRequest;
+import io.meshgate.testkit.FakeUpstream;
+import io.meshgate.testkit.LeakDetection;
+import io.meshgate.testkit.SelfSignedCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Health checks over real sockets on 127.0.0.1 against real HTTP servers. */
+/** Health checks over real sockets on 127.0.0.1 against the testkit's fake upstreams. */
+@ExtendWith(LeakDetection.class)
 class HttpHealthProbeIT {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -43,19 +51,41 @@ class HttpHealthProbeIT {
 
     @Test
     void httpCheckSendsTheConfiguredRequestAndJudgesTheStatus() throws Exception {
-        try (StatusServer server = new StatusServer()) {
+        try (FakeUpstream server = FakeUpstream.start(Behaviors.status(200))) {
             Endpoint ep = new Endpoint("127.0.0.1", server.port(), 1);
             assertThat(probe.check(ep, http("/healthz?deep=1", Set.of(200))).get(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(server.requests).containsExactly("GET /healthz?deep=1 host=127.0.0.1:" + server.port());
+            FakeRequest req = server.lastRequest();
+            assertThat(req.method()).isEqualTo("GET");
+            assertThat(req.uri()).isEqualTo("/healthz?deep=1");
+            assertThat(req.protocol()).isEqualTo("HTTP/1.1");
+            assertThat(req.header("host")).isEqualTo("127.0.0.1:" + server.port());
+            assertThat(req.header("user-agent")).isEqualTo("meshgate-health-check");
 
-            server.status.set(503);
+            server.behavior(Behaviors.status(503));
             assertThat(probe.check(ep, http("/healthz", Set.of(200))).get(10, TimeUnit.SECONDS)).isFalse();
             assertThat(probe.check(ep, http("/healthz", Set.of(200, 503))).get(10, TimeUnit.SECONDS)).isTrue();
 
             HealthCheckConfig head = new HealthCheckConfig(HealthCheckConfig.Type.HTTP, "/h", "HEAD", Set.of(503),
                     Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 1);
             assertThat(probe.check(ep, head).get(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(server.requests).last().asString().startsWith("HEAD /h ");
+            assertThat(server.lastRequest().method()).isEqualTo("HEAD");
+        }
+    }
+
+    @Test
+    void httpsCheckOriginatesTls() throws Exception {
+        SelfSignedCertificates ca = SelfSignedCertificates.newAuthority("test ca");
+        try (FakeUpstream server = FakeUpstream.builder().behavior(Behaviors.status(204))
+                .tls(ca.issue("localhost")).start()) {
+            Endpoint ep = new Endpoint("127.0.0.1", server.port(), 1);
+            UpstreamSettings tls = new UpstreamSettings(UpstreamProtocol.HTTP1, true, "localhost", true,
+                    Duration.ofSeconds(5), Duration.ofSeconds(60), 0);
+            HealthProbe tlsProbe = new NettyClusterRuntime(group, NioSocketChannel.class)
+                    .healthProbe(new io.meshgate.proxy.upstream.EventLoopScheduler(group.next()), tls);
+            assertThat(tlsProbe.check(ep, http("/ready", Set.of(204))).get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.lastRequest().uri()).isEqualTo("/ready");
+            // A cleartext check of a TLS port fails instead of hanging.
+            assertThat(probe.check(ep, http("/ready", Set.of(204))).get(10, TimeUnit.SECONDS)).isFalse();
         }
     }
 
@@ -103,7 +133,8 @@ class HttpHealthProbeIT {
 
     @Test
     void clusterDropsAnEndpointThatTurnsUnhealthyAndTakesItBack() throws Exception {
-        try (StatusServer a = new StatusServer(); StatusServer b = new StatusServer()) {
+        try (FakeUpstream a = FakeUpstream.start(Behaviors.status(200));
+             FakeUpstream b = FakeUpstream.start(Behaviors.status(200))) {
             Endpoint ea = new Endpoint("127.0.0.1", a.port(), 1);
             Endpoint eb = new Endpoint("127.0.0.1", b.port(), 1);
             ClusterConfig config = ClusterConfig.of("default/app", List.of(ea, eb))
@@ -113,23 +144,23 @@ class HttpHealthProbeIT {
             List<Long> versions = new CopyOnWriteArrayList<>();
             cluster.start();
             try {
-                awaitTrue(() -> a.requests.size() >= 2 && b.requests.size() >= 2);
+                awaitTrue(() -> a.requestCount() >= 2 && b.requestCount() >= 2);
                 assertThat(cluster.endpointSet().available()).hasSize(2);
                 versions.add(cluster.endpointSet().version());
 
-                a.status.set(500);
+                a.behavior(Behaviors.status(500));
                 awaitTrue(() -> cluster.endpointSet().available().size() == 1);
                 assertThat(cluster.endpointSet().available().get(0).endpoint()).isEqualTo(eb);
                 assertThat(cluster.endpointSet().version()).isGreaterThan(versions.get(0));
 
-                a.status.set(200);
+                a.behavior(Behaviors.status(200));
                 awaitTrue(() -> cluster.endpointSet().available().size() == 2);
             } finally {
                 cluster.close();
             }
-            int seen = a.requests.size();
+            int seen = a.requestCount();
             Thread.sleep(300); // a few intervals: no check may run after close
-            assertThat(a.requests.size()).isLessThanOrEqualTo(seen + 1);
+            assertThat(a.requestCount()).isLessThanOrEqualTo(seen + 1);
         }
     }
 
