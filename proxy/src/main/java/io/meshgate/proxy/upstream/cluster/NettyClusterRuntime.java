@@ -4,9 +4,13 @@ import io.meshgate.proxy.upstream.EventLoopScheduler;
 import io.meshgate.proxy.upstream.Scheduler;
 import io.meshgate.proxy.upstream.UpstreamSettings;
 import io.meshgate.proxy.upstream.health.HealthProbe;
+import io.meshgate.proxy.upstream.UpstreamProtocol;
+import io.meshgate.proxy.upstream.health.Http2HealthProbe;
 import io.meshgate.proxy.upstream.health.HttpHealthProbe;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -55,16 +59,25 @@ public final class NettyClusterRuntime implements ClusterRuntime {
         if (!(scheduler instanceof EventLoopScheduler els)) {
             throw new IllegalArgumentException("scheduler: " + scheduler + " (expected: one made by this runtime)");
         }
-        return new HttpHealthProbe(els.eventLoop(), channelType, sslContext(settings), settings.tlsServerName(),
-                resolver);
+        boolean h2 = settings.protocol() != UpstreamProtocol.HTTP1;
+        SslContext ssl = sslContext(settings, h2);
+        // Check the way traffic flows: an h2c-only backend (gRPC) would fail an HTTP/1.1 check.
+        return h2 ? new Http2HealthProbe(els.eventLoop(), channelType, ssl, settings.tlsServerName(), resolver)
+                : new HttpHealthProbe(els.eventLoop(), channelType, ssl, settings.tlsServerName(), resolver);
     }
 
-    private static @Nullable SslContext sslContext(UpstreamSettings settings) {
+    private static @Nullable SslContext sslContext(UpstreamSettings settings, boolean h2) {
         if (!settings.tls()) {
             return null;
         }
         try {
             SslContextBuilder b = SslContextBuilder.forClient();
+            if (h2) {
+                b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2));
+            }
             if (settings.insecureSkipVerify()) {
                 b.trustManager(InsecureTrustManagerFactory.INSTANCE);
             } else {

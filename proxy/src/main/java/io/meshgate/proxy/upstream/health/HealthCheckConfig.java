@@ -22,7 +22,7 @@ public record HealthCheckConfig(Type type, String path, String method, Set<Integ
 
     /** What a check does. */
     public enum Type {
-        /** An HTTP/1.1 request; healthy when the status is expected. */
+        /** An HTTP request (HTTP/2 for h2c and h2 clusters); healthy when the status is expected. */
         HTTP,
         /** A TCP connection; healthy when it opens. */
         TCP

@@ -90,6 +90,47 @@ class HttpHealthProbeIT {
     }
 
     @Test
+    void h2cAndH2BackendsAreCheckedOverHttp2() throws Exception {
+        SelfSignedCertificates ca = SelfSignedCertificates.newAuthority("test ca");
+        NettyClusterRuntime runtime = new NettyClusterRuntime(group, NioSocketChannel.class);
+        io.meshgate.proxy.upstream.EventLoopScheduler scheduler =
+                new io.meshgate.proxy.upstream.EventLoopScheduler(group.next());
+        try (FakeUpstream h2c = FakeUpstream.start(Behaviors.status(200));
+             FakeUpstream h2 = FakeUpstream.builder().behavior(Behaviors.status(503)).tls(ca.issue("localhost")).start()) {
+            HealthProbe cleartext = runtime.healthProbe(scheduler, new UpstreamSettings(UpstreamProtocol.H2C, false,
+                    "", false, Duration.ofSeconds(5), Duration.ofSeconds(60), 0));
+            Endpoint e1 = new Endpoint("127.0.0.1", h2c.port(), 1);
+            assertThat(cleartext.check(e1, http("/grpc.health.v1.Health/Check", Set.of(200)))
+                    .get(10, TimeUnit.SECONDS)).isTrue();
+            FakeRequest req = h2c.lastRequest();
+            assertThat(req.protocol()).isEqualTo("HTTP/2");
+            assertThat(req.uri()).isEqualTo("/grpc.health.v1.Health/Check");
+            assertThat(req.method()).isEqualTo("GET");
+            h2c.behavior(Behaviors.status(500));
+            assertThat(cleartext.check(e1, http("/", Set.of(200))).get(10, TimeUnit.SECONDS)).isFalse();
+
+            HealthProbe tls = runtime.healthProbe(scheduler, new UpstreamSettings(UpstreamProtocol.H2, true,
+                    "localhost", true, Duration.ofSeconds(5), Duration.ofSeconds(60), 0));
+            Endpoint e2 = new Endpoint("127.0.0.1", h2.port(), 1);
+            assertThat(tls.check(e2, http("/ready", Set.of(503))).get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(h2.lastRequest().protocol()).isEqualTo("HTTP/2");
+            assertThat(tls.check(e2, http("/ready", Set.of(200))).get(10, TimeUnit.SECONDS)).isFalse();
+        }
+    }
+
+    @Test
+    void h2cCheckOfAnHttp1OnlyServerFails() throws Exception {
+        try (FakeUpstream h1 = FakeUpstream.builder().behavior(Behaviors.status(200)).http2(false).start()) {
+            HealthProbe h2c = new NettyClusterRuntime(group, NioSocketChannel.class).healthProbe(
+                    new io.meshgate.proxy.upstream.EventLoopScheduler(group.next()),
+                    new UpstreamSettings(UpstreamProtocol.H2C, false, "", false, Duration.ofSeconds(5),
+                            Duration.ofSeconds(60), 0));
+            assertThat(h2c.check(new Endpoint("127.0.0.1", h1.port(), 1), http("/", Set.of(200)))
+                    .get(10, TimeUnit.SECONDS)).isFalse();
+        }
+    }
+
+    @Test
     void refusedConnectionFailsTheCheck() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
