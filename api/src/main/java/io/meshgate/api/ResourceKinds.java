@@ -12,6 +12,8 @@ import io.meshgate.api.policy.Backend;
 import io.meshgate.api.policy.BackendTrafficPolicy;
 import io.meshgate.api.policy.ClientTrafficPolicy;
 import io.meshgate.api.route.HttpRoute;
+import io.meshgate.api.security.Consumer;
+import io.meshgate.api.security.SecurityPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,9 @@ public final class ResourceKinds {
             ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ClientTrafficPolicy.KIND, ClientTrafficPolicy.class),
             ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, RequestValidation.KIND, RequestValidation.class),
             ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ApiDocs.KIND, ApiDocs.class),
-            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ResponseCache.KIND, ResponseCache.class));
+            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ResponseCache.KIND, ResponseCache.class),
+            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, SecurityPolicy.KIND, SecurityPolicy.class),
+            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, Consumer.KIND, Consumer.class));
 
     private final Map<String, Map<String, ResourceKind>> byGroup = new LinkedHashMap<>();
     private final Map<Class<?>, ResourceKind> byType = new LinkedHashMap<>();

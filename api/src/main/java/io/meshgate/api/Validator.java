@@ -16,6 +16,7 @@ import io.meshgate.api.route.HttpRoute;
 import io.meshgate.api.route.HttpRouteFilter;
 import io.meshgate.api.route.HttpRouteRule;
 import io.meshgate.api.route.LocalObjectReference;
+import io.meshgate.api.security.SecurityChecks;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ public final class Validator {
         }
         set.clientTrafficPolicies().forEach(this::checkClientTrafficPolicy);
         set.backends().forEach(this::checkBackend);
+        SecurityChecks.check(set, errors, warnings);
         return new Result(errors, warnings);
     }
 
