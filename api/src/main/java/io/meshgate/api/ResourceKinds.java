@@ -14,6 +14,7 @@ import io.meshgate.api.policy.ClientTrafficPolicy;
 import io.meshgate.api.route.HttpRoute;
 import io.meshgate.api.security.Consumer;
 import io.meshgate.api.security.SecurityPolicy;
+import io.meshgate.api.transform.TransformFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,8 @@ public final class ResourceKinds {
             ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ApiDocs.KIND, ApiDocs.class),
             ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, ResponseCache.KIND, ResponseCache.class),
             ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, SecurityPolicy.KIND, SecurityPolicy.class),
-            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, Consumer.KIND, Consumer.class));
+            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, Consumer.KIND, Consumer.class),
+            ResourceKind.namespaced(MESHGATE_GROUP, MG_VERSIONS, TransformFilter.KIND, TransformFilter.class));
 
     private final Map<String, Map<String, ResourceKind>> byGroup = new LinkedHashMap<>();
     private final Map<Class<?>, ResourceKind> byType = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.meshgate.api.policy.ratelimit;
 
+import io.meshgate.api.Durations;
 import io.meshgate.api.internal.Checks;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,6 @@ public record RedisBackend(String url, Duration timeout) {
         this.timeout = Checks.orDefault(timeout, DEFAULT_TIMEOUT);
         Checks.check(this.timeout.compareTo(Duration.ofMillis(1)) >= 0
                         && this.timeout.compareTo(Duration.ofSeconds(10)) <= 0, "timeout",
-                this.timeout + " (expected: 1ms..10s)");
+                Durations.format(this.timeout) + " (expected: 1ms..10s)");
     }
 }

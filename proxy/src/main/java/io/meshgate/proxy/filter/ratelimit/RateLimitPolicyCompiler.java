@@ -1,7 +1,6 @@
 package io.meshgate.proxy.filter.ratelimit;
 
 import io.meshgate.api.policy.BackendTrafficPolicy;
-import io.meshgate.api.policy.PolicyTargetReference;
 import io.meshgate.api.policy.ratelimit.ConsumerMatch;
 import io.meshgate.api.policy.ratelimit.GlobalRateLimit;
 import io.meshgate.api.policy.ratelimit.HeaderMatch;
@@ -15,7 +14,6 @@ import io.meshgate.proxy.filter.HttpFilter;
 import io.meshgate.proxy.snapshot.PolicyCompiler;
 import io.meshgate.proxy.snapshot.PolicyContext;
 import io.meshgate.proxy.snapshot.PolicyEnvironment;
-import io.meshgate.proxy.snapshot.PolicyTarget;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,15 +50,6 @@ public final class RateLimitPolicyCompiler implements PolicyCompiler<BackendTraf
     @Override
     public Class<BackendTrafficPolicy> policyType() {
         return BackendTrafficPolicy.class;
-    }
-
-    @Override
-    public List<PolicyTarget> targets(BackendTrafficPolicy policy) {
-        List<PolicyTarget> out = new ArrayList<>();
-        for (PolicyTargetReference ref : policy.spec().targetRefs()) {
-            out.add(new PolicyTarget(ref.kind(), policy.metadata().namespace(), ref.name(), ref.sectionName()));
-        }
-        return out;
     }
 
     @Override
