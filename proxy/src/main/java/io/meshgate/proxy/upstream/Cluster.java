@@ -62,6 +62,15 @@ public interface Cluster {
     /** Called when a try at {@code endpoint} ends; feeds outlier detection and latency-aware balancing. */
     void onTryEnd(Endpoint endpoint, Outcome outcome, long latencyNanos);
 
+    /**
+     * Called instead of {@link #onTryEnd} when a try at {@code endpoint} ended for a reason that says
+     * nothing about the endpoint: the client went away, the proxy's own circuit breaker refused the
+     * connection, or a pooled connection the endpoint had closed while idle was found dead. Only the
+     * in-flight count changes; outlier detection does not see it.
+     */
+    default void onTryCancelled(Endpoint endpoint) {
+    }
+
     /** Each endpoint with its health and ejection state, for the admin listener and metrics. */
     default List<EndpointStatus> endpointStatuses() {
         return List.of();

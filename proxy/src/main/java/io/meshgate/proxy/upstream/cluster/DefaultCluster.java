@@ -170,6 +170,14 @@ public final class DefaultCluster implements Cluster {
     }
 
     @Override
+    public void onTryCancelled(Endpoint endpoint) {
+        Host h = byEndpoint.get(endpoint);
+        if (h != null) {
+            h.tryEnded();
+        }
+    }
+
+    @Override
     public List<EndpointStatus> endpointStatuses() {
         List<EndpointStatus> out = new ArrayList<>(hosts.size());
         for (Host h : hosts) {

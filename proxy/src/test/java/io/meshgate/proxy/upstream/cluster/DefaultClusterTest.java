@@ -86,6 +86,24 @@ class DefaultClusterTest {
     }
 
     @Test
+    void cancelledTriesNeverEject() {
+        ClusterConfig config = ClusterConfig.of("default/app", List.of(A, B))
+                .withOutlierDetection(new OutlierConfig(1, 1, 1, false, Duration.ofSeconds(1),
+                        Duration.ofSeconds(10), Duration.ofSeconds(300), 50));
+        DefaultCluster cluster = new DefaultCluster(config, runtime);
+        cluster.start();
+        for (int i = 0; i < 10; i++) {
+            cluster.onTryStart(A);
+            cluster.onTryCancelled(A);
+        }
+        assertThat(cluster.endpointSet().available()).hasSize(2);
+        assertThat(cluster.endpointStatuses().get(0).activeRequests()).isZero();
+        cluster.onTryStart(A);
+        cluster.onTryEnd(A, Outcome.RESET, 1);
+        assertThat(cluster.endpointSet().available()).hasSize(1);
+    }
+
+    @Test
     void noAvailableEndpointMeansNoPick() {
         ClusterConfig config = ClusterConfig.of("default/app", List.of(A))
                 .withHealthCheck(HealthCheckConfig.http("/"));
