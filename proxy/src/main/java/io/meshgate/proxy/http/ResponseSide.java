@@ -122,7 +122,8 @@ final class ResponseSide implements FilterWalker.Continuation {
             return;
         }
         int limit = responseBufferLimit();
-        if (limit > 0) {
+        // A body the Content-Length already shows too large for a bufferUpTo chain streams at once.
+        if (limit > 0 && !(responseOverflowStreams() && HttpUtil.getContentLength(r, -1L) > limit)) {
             bufferLimit = limit;
             buffer = ctx().alloc().compositeBuffer(1024);
             return;
@@ -133,6 +134,14 @@ final class ResponseSide implements FilterWalker.Continuation {
             call.pauseReads(true);
         }
         w.runResponse(px.x, this);
+    }
+
+    /** Whether a body over the limit streams on with the filters seeing none (BodyMode.bufferUpTo), not a 502. */
+    private boolean responseOverflowStreams() {
+        boolean a = px.route == null || !px.route.filters().buffersResponse() || px.route.filters().responseOverflowStreams();
+        boolean b = px.backend == null || !px.backend.filters().buffersResponse()
+                || px.backend.filters().responseOverflowStreams();
+        return a && b;
     }
 
     private int responseBufferLimit() {
@@ -158,6 +167,10 @@ final class ResponseSide implements FilterWalker.Continuation {
             }
             c.release();
             if (b.readableBytes() > bufferLimit) {
+                if (responseOverflowStreams()) {
+                    overflow(b, last);
+                    return;
+                }
                 localReply(LocalReplies.error(502, "upstream response too large"), LocalReplies.UPSTREAM_RESET);
                 return;
             }
@@ -177,6 +190,25 @@ final class ResponseSide implements FilterWalker.Continuation {
             return;
         }
         writeContent(c);
+    }
+
+    // The filters run without a body; what was buffered so far is held and written after them.
+    private void overflow(CompositeByteBuf b, boolean last) {
+        buffer = null;
+        held = new ArrayDeque<>(4);
+        if (last) {
+            DefaultLastHttpContent c = new DefaultLastHttpContent(b);
+            c.trailingHeaders().set(trailers);
+            held.add(c);
+        } else {
+            held.add(new io.netty.handler.codec.http.DefaultHttpContent(b));
+        }
+        filtering = true;
+        UpstreamCall call = px.call;
+        if (call != null) {
+            call.pauseReads(true);
+        }
+        java.util.Objects.requireNonNull(px.walker).runResponse(px.x, this);
     }
 
     private void writeContent(HttpContent c) {
