@@ -8,12 +8,14 @@ import io.meshgate.api.policy.BackendTrafficPolicy;
 import io.meshgate.api.policy.Policy;
 import io.meshgate.api.route.BackendObjectReference;
 import io.meshgate.api.route.HttpRoute;
+import io.meshgate.api.route.LocalObjectReference;
 import io.meshgate.proxy.filter.HttpFilter;
 import io.meshgate.proxy.upstream.Cluster;
 import io.meshgate.proxy.upstream.cluster.ClusterConfig;
 import io.meshgate.proxy.upstream.cluster.ClusterRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +34,7 @@ final class CompileContext {
     private final @Nullable TrafficPolicyTranslator translator;
     private final PolicyAttachment<BackendTrafficPolicy> trafficPolicies;
     private final List<Attached<?>> policies = new ArrayList<>();
+    private final Map<Class<?>, ExtensionFilterCompiler<?>> extensions = new HashMap<>();
     private final Map<String, ClusterConfig> plannedClusters = new LinkedHashMap<>();
     private final Set<String> warnings = new LinkedHashSet<>();
     private ClusterRegistry.@Nullable Update clusters;
@@ -54,8 +57,11 @@ final class CompileContext {
     }
 
     CompileContext(ResourceSet resources, List<PolicyCompiler<?>> compilers,
-                   @Nullable TrafficPolicyTranslator translator) {
+                   List<ExtensionFilterCompiler<?>> extensionCompilers, @Nullable TrafficPolicyTranslator translator) {
         this.resources = resources;
+        for (ExtensionFilterCompiler<?> c : extensionCompilers) {
+            extensions.put(c.resourceType(), c);
+        }
         this.translator = translator;
         this.trafficPolicies = new PolicyAttachment<>(PolicyAttachment::targetRefs,
                 sorted(resources.backendTrafficPolicies()));
@@ -157,6 +163,56 @@ final class CompileContext {
             return null;
         }
         return clusters.cluster(clusterName(backend, btp));
+    }
+
+    /** The resource an ExtensionRef of {@code route} names, or null when there is none. */
+    private @Nullable Resource extension(HttpRoute route, LocalObjectReference ref) {
+        for (Resource r : resources.all()) {
+            if (r.kind().equals(ref.kind()) && r.namespace().equals(route.namespace()) && r.name().equals(ref.name())
+                    && resources.apiVersionOf(r).startsWith(ref.group() + "/")) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Plans the clusters of the backends an ExtensionRef filter of {@code route} calls itself. */
+    void planExtensionClusters(HttpRoute route, LocalObjectReference ref, @Nullable BackendTrafficPolicy btp) {
+        Resource r = extension(route, ref);
+        ExtensionFilterCompiler<?> c = r == null ? null : extensions.get(r.getClass());
+        if (c != null) {
+            for (BackendObjectReference b : backendRefs(c, r)) {
+                planCluster(route, b, btp);
+            }
+        }
+    }
+
+    /**
+     * The filters of an ExtensionRef of {@code route}, or null when no compiler handles its kind
+     * (the caller then answers its requests with an error, as the Gateway API requires).
+     *
+     * @throws IllegalArgumentException when the compiler refuses the resource (field and reason)
+     */
+    @Nullable List<HttpFilter> extensionFilters(HttpRoute route, LocalObjectReference ref, PolicyContext pc,
+                                                @Nullable BackendTrafficPolicy btp) {
+        Resource r = extension(route, ref);
+        ExtensionFilterCompiler<?> c = r == null ? null : extensions.get(r.getClass());
+        if (c == null) {
+            return null;
+        }
+        return filters(c, r, new ExtensionContext(pc, b -> cluster(route, b, btp)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends Resource> List<BackendObjectReference> backendRefs(ExtensionFilterCompiler<R> c,
+                                                                               Resource r) {
+        return c.backendRefs((R) r);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends Resource> List<HttpFilter> filters(ExtensionFilterCompiler<R> c, Resource r,
+                                                                 ExtensionContext ec) {
+        return c.filters((R) r, ec);
     }
 
     void warn(Resource resource, String field, String reason) {

@@ -1,6 +1,7 @@
 package io.meshgate.proxy.snapshot;
 
 import io.meshgate.api.Resource;
+import io.meshgate.api.route.BackendObjectReference;
 import io.meshgate.proxy.filter.HttpFilter;
 import java.util.List;
 
@@ -27,12 +28,21 @@ public interface ExtensionFilterCompiler<R extends Resource> {
     Class<R> resourceType();
 
     /**
+     * The backends the filters of {@code resource} call themselves (an aggregation's calls), in the
+     * route's namespace unless they say otherwise; their clusters are planned with the snapshot and
+     * handed out by {@link ExtensionContext#cluster}. Default none.
+     */
+    default List<BackendObjectReference> backendRefs(R resource) {
+        return List.of();
+    }
+
+    /**
      * The filters {@code resource} adds to the route rule described by {@code context}.
      *
      * @throws IllegalArgumentException when the resource cannot apply there; the message names the
      *     field and the reason, and the snapshot is rejected with it
      */
-    List<HttpFilter> filters(R resource, PolicyContext context);
+    List<HttpFilter> filters(R resource, ExtensionContext context);
 
     /** Releases what the compiler holds across reloads; called when the gateway stops. */
     default void close() {

@@ -73,9 +73,9 @@ final class RouteCompiler {
                         ? requestMatch.path().value() : null;
                 List<HttpFilter> filters = new ArrayList<>(policyFilters);
                 filters.addAll(RuleFilters.of(rule.filters(), ruleField + ".filters", prefix,
-                        attachment.listener().port()));
+                        attachment.listener().port(), ref -> ctx.extensionFilters(route, ref, pc, btp)));
                 List<WeightedBackend> backends = backends(route, rule, ruleField, prefix,
-                        attachment.listener().port(), btp);
+                        attachment.listener().port(), btp, pc);
                 Route compiled = new Route(id, FilterChain.of(filters), backends, timeouts, retry, mirrors);
                 out.add(new RouteEntry(hostnames, requestMatch, new RouteOrder(null, route.id().qualifiedName(), r, m),
                         compiled));
@@ -86,13 +86,13 @@ final class RouteCompiler {
 
     private List<WeightedBackend> backends(HttpRoute route, HttpRouteRule rule, String ruleField,
                                            @Nullable String prefix, int listenerPort,
-                                           @Nullable BackendTrafficPolicy btp) {
+                                           @Nullable BackendTrafficPolicy btp, PolicyContext pc) {
         List<WeightedBackend> out = new ArrayList<>(rule.backendRefs().size());
         for (int b = 0; b < rule.backendRefs().size(); b++) {
             HttpBackendRef ref = rule.backendRefs().get(b);
             Cluster cluster = ctx.cluster(route, ref.ref(), btp);
             List<HttpFilter> filters = RuleFilters.of(ref.filters(), ruleField + ".backendRefs[" + b + "].filters",
-                    prefix, listenerPort);
+                    prefix, listenerPort, ext -> ctx.extensionFilters(route, ext, pc, btp));
             String name = ref.ref().namespaceOr(route.namespace()) + "/" + ref.name();
             out.add(new WeightedBackend(name, cluster, ref.weight(), FilterChain.of(filters)));
         }

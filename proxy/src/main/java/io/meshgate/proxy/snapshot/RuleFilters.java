@@ -5,7 +5,9 @@ import io.meshgate.api.route.HttpHeaderModifier;
 import io.meshgate.api.route.HttpPathModifier;
 import io.meshgate.api.route.HttpRequestRedirect;
 import io.meshgate.api.route.HttpRouteFilter;
+import io.meshgate.api.route.HttpRouteFilterType;
 import io.meshgate.api.route.HttpUrlRewrite;
+import io.meshgate.api.route.LocalObjectReference;
 import io.meshgate.api.route.PathModifierType;
 import io.meshgate.proxy.filter.FilterResult;
 import io.meshgate.proxy.filter.HttpFilter;
@@ -23,11 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTPRoute filters of a rule (or of a backendRef) as {@link HttpFilter}s, in config order.
- * RequestMirror is not a filter here: it becomes {@code Route.mirrors()}.
+ * RequestMirror is not a filter here: it becomes {@code Route.mirrors()}. An ExtensionRef becomes
+ * the filters its kind's {@link ExtensionFilterCompiler} builds.
  */
 final class RuleFilters {
 
@@ -42,17 +46,23 @@ final class RuleFilters {
      * @param matchedPrefix the PathPrefix value of the match the route serves, or null when it is not a
      *     PathPrefix match (ReplacePrefixMatch needs one; the validator ensures it)
      * @param listenerPort the port of the listener, for the redirect's default port
+     * @param extensions the filters of an ExtensionRef, or null when no compiler handles its kind
      * @throws CompileException naming the filter's field when a filter cannot be built
      */
     static List<HttpFilter> of(List<HttpRouteFilter> filters, String field, @Nullable String matchedPrefix,
-                               int listenerPort) {
+                               int listenerPort,
+                               Function<LocalObjectReference, @Nullable List<HttpFilter>> extensions) {
         List<HttpFilter> out = new ArrayList<>(filters.size());
         for (int i = 0; i < filters.size(); i++) {
             HttpRouteFilter f = filters.get(i);
             String at = field + "[" + i + "]";
             try {
-                HttpFilter built = build(f, at, matchedPrefix, listenerPort);
-                if (built != null) {
+                List<HttpFilter> extension = f.type() == HttpRouteFilterType.ExtensionRef
+                        ? extensions.apply(f.extensionRef()) : null;
+                HttpFilter built = extension != null ? null : build(f, at, matchedPrefix, listenerPort);
+                if (extension != null) {
+                    out.addAll(extension);
+                } else if (built != null) {
                     out.add(built);
                 }
             } catch (IllegalArgumentException e) {

@@ -61,6 +61,7 @@ public final class SnapshotCompiler {
 
     private final ClusterRegistry clusters;
     private final List<PolicyCompiler<?>> policies;
+    private final List<ExtensionFilterCompiler<?>> extensions;
     private final @Nullable TrafficPolicyTranslator translator;
     private final ServerTlsFactory tlsFactory;
     private Map<?, SslContext> tlsCache = Map.of();
@@ -95,15 +96,28 @@ public final class SnapshotCompiler {
      */
     public SnapshotCompiler(ClusterRegistry clusters, List<PolicyCompiler<?>> policies,
                             @Nullable TrafficPolicyTranslator translator, ServerTlsFactory tlsFactory) {
+        this(clusters, policies, List.of(), translator, tlsFactory);
+    }
+
+    /**
+     * Creates a compiler that also runs ExtensionRef filters.
+     *
+     * @param extensions the ExtensionRef filter kinds ({@link BuiltinExtensionFilters#create}); an
+     *     ExtensionRef to any other kind answers its requests with 500
+     */
+    public SnapshotCompiler(ClusterRegistry clusters, List<PolicyCompiler<?>> policies,
+                            List<ExtensionFilterCompiler<?>> extensions,
+                            @Nullable TrafficPolicyTranslator translator, ServerTlsFactory tlsFactory) {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
         this.policies = List.copyOf(policies);
+        this.extensions = List.copyOf(extensions);
         this.translator = translator;
         this.tlsFactory = Objects.requireNonNull(tlsFactory, "tlsFactory");
     }
 
     /** Compiles {@code resources} (already validated by the loader) as snapshot {@code version}. */
     public synchronized Result compile(ResourceSet resources, long version) {
-        CompileContext ctx = new CompileContext(resources, policies, translator);
+        CompileContext ctx = new CompileContext(resources, policies, extensions, translator);
         List<ConfigError> errors = new ArrayList<>();
         List<RouteAttachment> attachments = new RouteBinder(resources).attachments();
         if (translator == null) {
@@ -181,6 +195,8 @@ public final class SnapshotCompiler {
             for (HttpRouteFilter f : rule.filters()) {
                 if (f.type() == HttpRouteFilterType.RequestMirror) {
                     ctx.planCluster(route, f.requestMirror().backendRef(), btp);
+                } else if (f.type() == HttpRouteFilterType.ExtensionRef) {
+                    ctx.planExtensionClusters(route, f.extensionRef(), btp);
                 }
             }
         }

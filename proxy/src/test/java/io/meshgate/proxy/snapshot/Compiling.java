@@ -53,6 +53,7 @@ final class Compiling {
 
     final ClusterRegistry registry = new ClusterRegistry(NO_TIMERS);
     final List<PolicyCompiler<?>> policies = new ArrayList<>();
+    final List<ExtensionFilterCompiler<?>> extensions = new ArrayList<>();
     private long version;
 
     private static ByteArrayInputStream stream(String pem) {
@@ -66,7 +67,7 @@ final class Compiling {
     }
 
     SnapshotCompiler compiler() {
-        return new SnapshotCompiler(registry, policies, null, TLS);
+        return new SnapshotCompiler(registry, policies, extensions, null, TLS);
     }
 
     /** Compiles and commits, as a reload does. */

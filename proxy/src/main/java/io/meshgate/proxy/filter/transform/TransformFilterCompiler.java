@@ -15,7 +15,7 @@ import io.meshgate.proxy.filter.compress.CompressionFilter;
 import io.meshgate.proxy.filter.jsonshape.JsonShapeConfig;
 import io.meshgate.proxy.filter.jsonshape.JsonShapeFilter;
 import io.meshgate.proxy.snapshot.ExtensionFilterCompiler;
-import io.meshgate.proxy.snapshot.PolicyContext;
+import io.meshgate.proxy.snapshot.ExtensionContext;
 import io.meshgate.proxy.snapshot.PolicyEnvironment;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class TransformFilterCompiler implements ExtensionFilterCompiler<Tr
     }
 
     @Override
-    public List<HttpFilter> filters(TransformFilter resource, PolicyContext context) {
+    public List<HttpFilter> filters(TransformFilter resource, ExtensionContext context) {
         TransformFilterSpec spec = resource.spec();
         List<HttpFilter> out = new ArrayList<>(4);
         RequestBodyLimit limit = spec.requestBodyLimit();

@@ -11,6 +11,7 @@ import io.meshgate.proxy.filter.bodylimit.RequestBodyLimitFilter;
 import io.meshgate.proxy.filter.compress.CompressionFilter;
 import io.meshgate.proxy.filter.jsonshape.JsonShapeFilter;
 import io.meshgate.proxy.snapshot.BuiltinExtensionFilters;
+import io.meshgate.proxy.snapshot.ExtensionContext;
 import io.meshgate.proxy.snapshot.PolicyContext;
 import io.meshgate.proxy.snapshot.PolicyEnvironment;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,7 +41,8 @@ class TransformFilterCompilerTest {
             assertThat(BuiltinExtensionFilters.create(env)).anySatisfy(c ->
                     assertThat(c.resourceType()).isEqualTo(TransformFilter.class));
             List<HttpFilter> filters = new TransformFilterCompiler(env).filters(t,
-                    new PolicyContext("bank", "r", 0, null, "bank", "gw", "http", 80, "bank/r/rule/0"));
+                    new ExtensionContext(new PolicyContext("bank", "r", 0, null, "bank", "gw", "http", 80, "bank/r/rule/0"),
+                            ref -> null));
             assertThat(filters).hasExactlyElementsOfTypes(RequestBodyLimitFilter.class, JsonShapeFilter.class,
                     CompressionFilter.class);
             assertThat(filters).extracting(HttpFilter::phase)
