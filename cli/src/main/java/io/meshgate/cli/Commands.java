@@ -15,6 +15,8 @@ final class Commands {
     /** New instances of every subcommand. */
     static List<Object> all() {
         List<Object> all = new ArrayList<>();
+        all.add(new GatewayCommand());
+        all.add(new ValidateCommand());
         all.add(new DemoCommand());
         all.add(new VersionCommand());
         all.add(new io.meshgate.cli.openapi.ImportOpenApiCommand());

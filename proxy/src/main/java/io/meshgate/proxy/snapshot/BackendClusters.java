@@ -7,10 +7,14 @@ import io.meshgate.proxy.upstream.Endpoint;
 import io.meshgate.proxy.upstream.UpstreamProtocol;
 import io.meshgate.proxy.upstream.UpstreamSettings;
 import io.meshgate.proxy.upstream.cluster.ClusterConfig;
+import io.meshgate.proxy.upstream.lb.LoadBalancers;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The plain cluster of a {@link Backend}: its endpoints and how to connect to them, round robin. */
+/**
+ * The plain cluster of a {@link Backend}: its endpoints and how to connect to them, balanced by
+ * least request (Envoy Gateway's default, the same as under a policy without {@code loadBalancer}).
+ */
 final class BackendClusters {
 
     private BackendClusters() {
@@ -31,7 +35,8 @@ final class BackendClusters {
         for (var e : backend.spec().endpoints()) {
             endpoints.add(new Endpoint(e.address(), e.port(), e.weight()));
         }
-        return ClusterConfig.of(name(backend), endpoints).withSettings(settings(backend));
+        return ClusterConfig.of(name(backend), endpoints).withSettings(settings(backend))
+                .withLoadBalancer(LoadBalancers.leastRequest());
     }
 
     private static UpstreamSettings settings(Backend backend) {
