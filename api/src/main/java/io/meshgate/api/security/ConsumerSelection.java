@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@code credentialRefs}, plus those whose labels match {@code consumerSelector}; when both are absent,
  * every Consumer of the namespace.
  */
-interface ConsumerSelection {
+public interface ConsumerSelection {
 
     /** Consumers by name. */
     List<ConsumerReference> credentialRefs();

@@ -18,6 +18,7 @@ public final class BuiltinPolicies {
     public static List<PolicyCompiler<?>> create(PolicyEnvironment env) {
         List<PolicyCompiler<?>> all = new ArrayList<>();
         // one line per policy kind, e.g.: all.add(new SecurityPolicyCompiler(env));
+        all.add(new io.meshgate.proxy.filter.auth.SecurityPolicyCompiler(env));
         all.add(new RateLimitPolicyCompiler(env));
         all.add(new io.meshgate.proxy.filter.validation.RequestValidationCompiler(env));
         all.add(new io.meshgate.proxy.filter.cache.ResponseCacheCompiler(env));
