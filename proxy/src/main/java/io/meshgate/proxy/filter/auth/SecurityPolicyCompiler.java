@@ -111,6 +111,20 @@ public final class SecurityPolicyCompiler implements PolicyCompiler<SecurityPoli
         return filters;
     }
 
+    /** The Consumers of the policy's namespace and the extAuth Backend: a new key must reach the filters. */
+    @Override
+    public Object inputs(SecurityPolicy policy, ResourceSet resources) {
+        List<Object> inputs = new ArrayList<>();
+        resources.all(Consumer.class).stream().filter(c -> c.namespace().equals(policy.namespace()))
+                .forEach(inputs::add);
+        ExtAuth ext = policy.spec().extAuth();
+        BackendObjectReference ref = ext == null ? null : ext.http().backend();
+        if (ref != null) {
+            resources.backend(policy.namespace(), ref.name()).ifPresent(inputs::add);
+        }
+        return inputs;
+    }
+
     @Override
     public void close() {
         if (hashPool != null) {
