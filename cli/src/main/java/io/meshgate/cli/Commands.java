@@ -20,6 +20,8 @@ final class Commands {
         all.add(new DemoCommand());
         all.add(new VersionCommand());
         all.add(new io.meshgate.cli.openapi.ImportOpenApiCommand());
+        all.add(new io.meshgate.cli.security.ConsumerCommand());
+        all.add(new io.meshgate.cli.security.KeyCommand());
         return List.copyOf(all);
     }
 }
