@@ -4,7 +4,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import io.meshgate.api.apimgmt.openapi.OpenApiDocument;
 import io.meshgate.api.apimgmt.openapi.OpenApiException;
@@ -29,7 +31,13 @@ final class SchemaCompiler {
                 .formatAssertionsEnabled(validateFormats)
                 .build();
         String json = document.tree().toString();
-        this.registry = SchemaRegistry.withDialect(document.isV31() ? Dialects.getOpenApi31() : Dialects.getOpenApi30(),
+        Dialect base = document.isV31() ? Dialects.getOpenApi31() : Dialects.getOpenApi30();
+        // The document's own fields (openapi, info, paths...) and x- extensions are not schema
+        // keywords: they are annotations (JSON Schema 2020-12 section 6.5), not a reason to warn.
+        Dialect dialect = Dialect.builder(base)
+                .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
+                .build();
+        this.registry = SchemaRegistry.withDialect(dialect,
                 b -> b.schemaRegistryConfig(config)
                         .schemas(Map.of(DOCUMENT_IRI, json))
                         // Only the document itself: a $ref to a URL must not make the gateway fetch it.
