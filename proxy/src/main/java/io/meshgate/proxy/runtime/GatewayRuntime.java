@@ -96,9 +96,14 @@ public final class GatewayRuntime implements AutoCloseable {
             try {
                 server = new ProxyServer(holder, ProxyServerOptions.defaults()
                         .withEventLoopThreads(options.threads()).withListener(listener)).start();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Netty rethrows a failed bind's checked IOException undeclared
                 ready.compiled().clusters().abort();
-                throw e;
+                if (e instanceof IllegalStateException ise) {
+                    throw ise;
+                }
+                List<String> ports = ready.snapshot().ports().stream().map(p -> p.address() + ":" + p.port()).toList();
+                throw new IllegalStateException("cannot listen on " + String.join(", ", ports) + ": "
+                        + e.getMessage(), e);
             }
             started.add(server);
             ready.compiled().clusters().commit();
