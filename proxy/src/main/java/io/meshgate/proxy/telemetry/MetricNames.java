@@ -13,6 +13,12 @@ public final class MetricNames {
     public static final String REQUEST_DURATION = "meshgate.request.duration";
     /** {@code meshgate_upstream_retries_total}: tries beyond the first, by route and cluster. */
     public static final String RETRIES = "meshgate.upstream.retries";
+    /**
+     * {@code meshgate_response_flags_total}: exchanges the proxy answered by itself or cut short, by
+     * route, cluster and flag (the {@code responseFlag} of the access log: {@code circuit_open},
+     * {@code no_healthy_upstream}, {@code upstream_timeout}, ...).
+     */
+    public static final String RESPONSE_FLAGS = "meshgate.response.flags";
     /** {@code meshgate_rejections_total}: requests refused at admission, by reason (a response flag). */
     public static final String REJECTIONS = "meshgate.rejections";
     /** {@code meshgate_upstream_connections}: open upstream connections, by cluster and endpoint. */
@@ -40,6 +46,8 @@ public final class MetricNames {
     public static final String METHOD = "method";
     /** Label: {@code 1xx} .. {@code 5xx}, or {@value #NONE} when no response was sent. */
     public static final String STATUS_CLASS = "status_class";
+    /** Label: a response flag. */
+    public static final String FLAG = "flag";
     /** Label: why a request was refused. */
     public static final String REASON = "reason";
     /** Label: a listener port. */

@@ -75,7 +75,8 @@ public final class ProxyMetrics implements ProxyListener {
 
     @Override
     public void onExchange(ExchangeRecord r) {
-        requests.record(r.routeId(), r.cluster(), r.method(), r.status(), r.durationNanos(), r.attempts());
+        requests.record(r.routeId(), r.cluster(), r.method(), r.status(), r.durationNanos(), r.attempts(),
+                r.responseFlag());
     }
 
     @Override

@@ -38,7 +38,7 @@ final class RequestMeters {
 
     /** Records one finished exchange. */
     void record(@Nullable String route, @Nullable String cluster, String method, int status, long durationNanos,
-                int attempts) {
+                int attempts, @Nullable String responseFlag) {
         Group g = group(route == null ? MetricNames.NONE : route, cluster == null ? MetricNames.NONE : cluster);
         int slot = methodIndex(method) * STATUS_CLASSES.length + statusClassIndex(status);
         Meters m = g.slots.get(slot);
@@ -49,6 +49,9 @@ final class RequestMeters {
         m.duration.record(durationNanos, TimeUnit.NANOSECONDS);
         if (attempts > 1) {
             g.retries.increment(attempts - 1);
+        }
+        if (responseFlag != null) {
+            g.flag(responseFlag).increment();
         }
     }
 
@@ -89,6 +92,7 @@ final class RequestMeters {
         final String route;
         final String cluster;
         final Counter retries;
+        final ConcurrentHashMap<String, Counter> flags = new ConcurrentHashMap<>(4);
         final AtomicReferenceArray<Meters> slots = new AtomicReferenceArray<>(METHODS.length * STATUS_CLASSES.length);
 
         Group(String route, String cluster) {
@@ -98,6 +102,17 @@ final class RequestMeters {
                     .description("Upstream tries beyond the first")
                     .tags(MetricNames.ROUTE, route, MetricNames.CLUSTER, cluster)
                     .register(registry);
+        }
+
+        Counter flag(String flag) {
+            Counter c = flags.get(flag);
+            if (c == null) {
+                c = flags.computeIfAbsent(flag, f -> Counter.builder(MetricNames.RESPONSE_FLAGS)
+                        .description("Exchanges the proxy answered by itself or cut short, by reason")
+                        .tags(MetricNames.ROUTE, route, MetricNames.CLUSTER, cluster, MetricNames.FLAG, f)
+                        .register(registry));
+            }
+            return c;
         }
 
         Meters create(int slot) {

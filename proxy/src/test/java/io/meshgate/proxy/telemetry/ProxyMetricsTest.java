@@ -109,6 +109,19 @@ class ProxyMetricsTest {
     }
 
     @Test
+    void responseFlagsAreCountedByRouteClusterAndFlag() {
+        ExchangeRecord r = Records.of(ROUTE, "default/shop", "GET", 503, 1, 1);
+        ExchangeRecord flagged = new ExchangeRecord(r.requestId(), r.protocol(), r.method(), r.authority(), r.path(),
+                r.clientAddress(), r.routeId(), r.cluster(), r.endpoint(), 503, "circuit_open", 0, 0, 0,
+                r.startEpochMillis(), 1, -1, null);
+        metrics.onExchange(flagged);
+        metrics.onExchange(flagged);
+        metrics.onExchange(r);
+        assertThat(metrics.scrape()).contains("meshgate_response_flags_total{cluster=\"default/shop\","
+                + "flag=\"circuit_open\",route=\"" + ROUTE + "\"} 2");
+    }
+
+    @Test
     void snapshotVersionIsExported() {
         metrics.bindSnapshotVersion(() -> 42L);
         assertThat(metrics.scrape()).contains("meshgate_snapshot_version 42");
