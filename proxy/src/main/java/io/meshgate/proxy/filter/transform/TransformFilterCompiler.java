@@ -1,5 +1,9 @@
 package io.meshgate.proxy.filter.transform;
 
+import io.meshgate.api.route.BackendObjectReference;
+import io.meshgate.api.transform.Aggregation;
+import io.meshgate.api.transform.AggregationCall;
+import io.meshgate.api.transform.AggregationErrorMode;
 import io.meshgate.api.transform.Compression;
 import io.meshgate.api.transform.CompressionType;
 import io.meshgate.api.transform.JsonShape;
@@ -7,6 +11,8 @@ import io.meshgate.api.transform.RequestBodyLimit;
 import io.meshgate.api.transform.TransformFilter;
 import io.meshgate.api.transform.TransformFilterSpec;
 import io.meshgate.proxy.filter.HttpFilter;
+import io.meshgate.proxy.filter.aggregate.AggregateConfig;
+import io.meshgate.proxy.filter.aggregate.AggregateFilter;
 import io.meshgate.proxy.filter.bodylimit.RequestBodyLimitConfig;
 import io.meshgate.proxy.filter.bodylimit.RequestBodyLimitFilter;
 import io.meshgate.proxy.filter.compress.Coding;
@@ -17,6 +23,8 @@ import io.meshgate.proxy.filter.jsonshape.JsonShapeFilter;
 import io.meshgate.proxy.snapshot.ExtensionFilterCompiler;
 import io.meshgate.proxy.snapshot.ExtensionContext;
 import io.meshgate.proxy.snapshot.PolicyEnvironment;
+import io.meshgate.proxy.upstream.Cluster;
+import io.meshgate.proxy.upstream.UpstreamProtocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,9 +67,37 @@ public final class TransformFilterCompiler implements ExtensionFilterCompiler<Tr
             out.add(new CompressionFilter(new CompressionConfig(codings, compression.minBytes(),
                     compression.contentTypes(), compression.level())));
         }
-        if (spec.aggregation() != null) {
-            throw new IllegalArgumentException("aggregation: not available in this build");
+        Aggregation aggregation = spec.aggregation();
+        if (aggregation != null) {
+            out.add(new AggregateFilter(aggregate(aggregation, context)));
         }
         return out;
+    }
+
+    @Override
+    public List<BackendObjectReference> backendRefs(TransformFilter resource) {
+        Aggregation aggregation = resource.spec().aggregation();
+        return aggregation == null ? List.of()
+                : aggregation.calls().stream().map(AggregationCall::backendRef).toList();
+    }
+
+    private static AggregateConfig aggregate(Aggregation aggregation, ExtensionContext context) {
+        List<AggregateConfig.Call> calls = new ArrayList<>();
+        for (int i = 0; i < aggregation.calls().size(); i++) {
+            AggregationCall call = aggregation.calls().get(i);
+            String at = "aggregation.calls[" + i + "].backendRef: ";
+            Cluster cluster = context.cluster(call.backendRef());
+            if (cluster == null) {
+                throw new IllegalArgumentException(at + call.backendRef().name() + " resolves to no Backend");
+            }
+            if (cluster.settings().protocol() != UpstreamProtocol.HTTP1 || cluster.settings().tls()) {
+                throw new IllegalArgumentException(at + call.backendRef().name() + " is " + cluster.settings().protocol()
+                        + (cluster.settings().tls() ? " over TLS" : "") + " (expected: a plain HTTP/1.1 backend; "
+                        + "aggregation calls do not originate TLS or HTTP/2 yet)");
+            }
+            calls.add(new AggregateConfig.Call(call.name(), cluster, call.path(), call.timeout()));
+        }
+        return new AggregateConfig(calls, aggregation.onError() == AggregationErrorMode.Partial,
+                aggregation.maxBytes());
     }
 }
