@@ -8,7 +8,9 @@ import io.meshgate.proxy.snapshot.TrafficPolicyTranslator;
 import io.meshgate.proxy.upstream.cluster.ClusterConfig;
 import io.meshgate.proxy.upstream.policy.BackendTrafficPolicyTranslator;
 import io.meshgate.proxy.reload.ConfigReloader;
+import io.meshgate.proxy.snapshot.BuiltinExtensionFilters;
 import io.meshgate.proxy.snapshot.BuiltinPolicies;
+import io.meshgate.proxy.snapshot.ExtensionFilterCompiler;
 import io.meshgate.proxy.snapshot.PolicyCompiler;
 import io.meshgate.proxy.snapshot.PolicyEnvironment;
 import io.meshgate.proxy.snapshot.ServerTlsFactory;
@@ -42,14 +44,17 @@ final class ControlPlaneParts implements AutoCloseable {
     final EventLoopGroup control;
     final ClusterRegistry clusters;
     final List<PolicyCompiler<?>> policies;
+    final List<ExtensionFilterCompiler<?>> extensions;
     final ConfigReloader reloader;
 
     ControlPlaneParts(Path config, Path configDir, MeterRegistry meters) {
         this.control = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("meshgate-control", true),
                 NioIoHandler.newFactory());
         this.clusters = new ClusterRegistry(new NettyClusterRuntime(control, NioSocketChannel.class));
-        this.policies = BuiltinPolicies.create(new PolicyEnvironment(control, Clock.systemUTC(), meters, configDir));
-        SnapshotCompiler compiler = new SnapshotCompiler(clusters, policies, traffic(), TLS);
+        PolicyEnvironment env = new PolicyEnvironment(control, Clock.systemUTC(), meters, configDir);
+        this.policies = BuiltinPolicies.create(env);
+        this.extensions = BuiltinExtensionFilters.create(env);
+        SnapshotCompiler compiler = new SnapshotCompiler(clusters, policies, extensions, traffic(), TLS);
         this.reloader = new ConfigReloader(config, new ConfigLoader(), compiler);
     }
 
@@ -83,6 +88,9 @@ final class ControlPlaneParts implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(ControlPlaneParts.class)
                         .warn("closing policy compiler {} failed", p.getClass().getSimpleName(), e);
             }
+        }
+        for (ExtensionFilterCompiler<?> e : extensions) {
+            e.close();
         }
         clusters.close();
         control.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
