@@ -210,6 +210,29 @@ class RequestValidationFilterTest {
     }
 
     @Test
+    void schemasNeverFetchRemoteReferences() throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(1);
+            OpenApiDocument doc = OpenApiDocument.parse("""
+                    openapi: 3.1.0
+                    paths:
+                      /a:
+                        post:
+                          requestBody:
+                            content:
+                              application/json:
+                                schema: {$ref: 'http://127.0.0.1:%d/schema.json'}
+                    """.formatted(listener.getLocalPort()), null);
+            assertThatThrownBy(() -> new RequestValidationFilter(RequestValidationConfig.of(doc)))
+                    .isInstanceOf(OpenApiException.class)
+                    .hasMessageStartingWith("/paths/~1a/post/requestBody/content/application~1json/schema: "
+                            + "schema cannot be compiled: ");
+            assertThatThrownBy(listener::accept).as("nothing connected")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
+    @Test
     void aSchemaThatCannotCompileIsAConfigError() {
         OpenApiDocument doc = OpenApiDocument.parse("""
                 openapi: 3.0.3
