@@ -77,6 +77,10 @@ final class FakeHttpHandler extends ChannelInboundHandlerAdapter {
                     HttpRequest r = head;
                     head = null;
                     HttpHeaders headers = new DefaultHttpHeaders().add(r.headers());
+                    // Netty's HTTP/2-to-HTTP/1 conversion adds these; they are not part of the request
+                    headers.remove("x-http2-stream-id");
+                    headers.remove("x-http2-scheme");
+                    headers.remove("x-http2-path");
                     HttpHeaders trailers = new DefaultHttpHeaders().add(last.trailingHeaders());
                     FakeRequest req = new FakeRequest(r.method().name(), r.uri(), h2 ? "HTTP/2" : r.protocolVersion().text(),
                             headers, body.toByteArray(), bodyLength, trailers, connectionId);

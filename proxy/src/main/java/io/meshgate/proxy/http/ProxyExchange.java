@@ -1,5 +1,7 @@
 package io.meshgate.proxy.http;
 
+import io.meshgate.proxy.filter.BodyRejectedException;
+import io.meshgate.proxy.filter.BodyTransformer;
 import io.meshgate.proxy.filter.FilterChain;
 import io.meshgate.proxy.filter.FilterResult;
 import io.meshgate.proxy.route.Route;
@@ -26,7 +28,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -56,8 +60,12 @@ final class ProxyExchange implements FilterWalker.Continuation {
     private @Nullable RequestBody body;
     private @Nullable CompositeByteBuf filterBuffer;
     private int filterBufferLimit;
-    private HttpHeaders bufferedTrailers = io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE;
+    private HttpHeaders bufferedTrailers = EmptyHttpHeaders.INSTANCE;
     private @Nullable ScheduledFuture<?> requestTimer;
+    private @Nullable ArrayDeque<HttpContent> early;
+    private long earlyBytes;
+    private boolean requestTransformerDone;
+    private @Nullable Mirrors mirrors;
     private boolean requestFiltersDone;
     boolean requestComplete;
     boolean finished;
@@ -184,16 +192,73 @@ final class ProxyExchange implements FilterWalker.Continuation {
             c.release();
             return;
         }
-        if (data.isReadable()) {
-            b.add(data);
-        } else {
-            data.release();
+        if (!requestFiltersDone) {
+            // a request filter may still install a body transformer: hold the bytes until it is done
+            if (early == null) {
+                early = new ArrayDeque<>(4);
+            }
+            early.add(c);
+            earlyBytes += data.readableBytes();
+            if (earlyBytes > 256 * 1024) {
+                handler.pauseReads(true);
+            }
+            return;
         }
-        if (last) {
-            b.end(trailers);
-        } else if (b.pendingBytes() > 256 * 1024) {
+        if (!feed(data, last, trailers)) {
+            return;
+        }
+        if (!last && b.pendingBytes() > 256 * 1024) {
             handler.pauseReads(true); // no try attached yet: stop reading until one is
         }
+    }
+
+    /** A buffered body through the request transformer in one go, or null when the transformer refused it. */
+    private @Nullable ByteBuf transformWhole(ByteBuf whole) {
+        BodyTransformer t = x.requestBodyTransformer();
+        if (t == null) {
+            return whole;
+        }
+        requestTransformerDone = true;
+        try {
+            ByteBuf out = t.transform(whole, handler.ctx().alloc());
+            return Chunks.concat(out, t.finish(handler.ctx().alloc()), handler.ctx().alloc());
+        } catch (BodyRejectedException e) {
+            response.reject(e.status(), String.valueOf(e.getMessage()), true);
+            return null;
+        }
+    }
+
+    /** Passes request body bytes through the request transformer to the mirrors and the upstream body. */
+    private boolean feed(ByteBuf data, boolean last, @Nullable HttpHeaders trailers) {
+        RequestBody b = java.util.Objects.requireNonNull(body);
+        BodyTransformer t = requestTransformerDone ? null : x.requestBodyTransformer();
+        ByteBuf out = data;
+        if (t != null) {
+            try {
+                out = t.transform(data, handler.ctx().alloc());
+                if (last) {
+                    requestTransformerDone = true;
+                    out = Chunks.concat(out, t.finish(handler.ctx().alloc()), handler.ctx().alloc());
+                }
+            } catch (BodyRejectedException e) {
+                requestTransformerDone = true;
+                response.reject(e.status(), String.valueOf(e.getMessage()), true);
+                return false;
+            }
+        }
+        HttpHeaders tr = trailers == null ? EmptyHttpHeaders.INSTANCE : trailers;
+        if (mirrors != null) {
+            mirrors.forward(out, last, tr);
+        }
+        if (out.isReadable()) {
+            b.add(out);
+        } else {
+            out.release();
+        }
+        if (last) {
+            b.end(tr);
+        }
+        return true;
     }
 
     private void onFilterBufferComplete() {
@@ -232,14 +297,37 @@ final class ProxyExchange implements FilterWalker.Continuation {
         }
         RequestBody rb = java.util.Objects.requireNonNull(body);
         ByteBuf buffered = x.requestBody();
-        if (buffered != null) {
-            rb.add(buffered.retainedDuplicate());
-            rb.end(bufferedTrailers);
-            x.requestHeaders().setInt(HttpHeaderNames.CONTENT_LENGTH, buffered.readableBytes());
-        } else if (!x.requestHeaders().contains(HttpHeaderNames.CONTENT_LENGTH) && shape.hasBody()) {
+        if (buffered == null && !x.requestHeaders().contains(HttpHeaderNames.CONTENT_LENGTH) && shape.hasBody()) {
             HttpUtil.setTransferEncodingChunked(requestHead(), true);
         }
         sendContinueIfExpected();
+        if (buffered != null) {
+            ByteBuf whole = transformWhole(buffered.retainedDuplicate());
+            if (whole == null) {
+                return;
+            }
+            x.requestHeaders().remove(HttpHeaderNames.TRANSFER_ENCODING);
+            x.requestHeaders().setInt(HttpHeaderNames.CONTENT_LENGTH, whole.readableBytes());
+            mirrors = Mirrors.start(this);
+            feed(whole, true, bufferedTrailers);
+        } else {
+            mirrors = Mirrors.start(this);
+        }
+        ArrayDeque<HttpContent> held = early;
+        early = null;
+        if (held != null) {
+            HttpContent c;
+            while ((c = held.poll()) != null) {
+                boolean last = c instanceof LastHttpContent;
+                if (!feed(c.content(), last, last ? ((LastHttpContent) c).trailingHeaders() : null)) {
+                    while ((c = held.poll()) != null) {
+                        c.release();
+                    }
+                    return;
+                }
+            }
+            handler.pauseReads(false);
+        }
         UpstreamCall c = new UpstreamCall(this, b.cluster(), rb);
         call = c;
         c.start();
@@ -354,6 +442,21 @@ final class ProxyExchange implements FilterWalker.Continuation {
         }
         if (body != null) {
             body.release();
+        }
+        if (early != null) {
+            HttpContent c;
+            while ((c = early.poll()) != null) {
+                c.release();
+            }
+            early = null;
+        }
+        BodyTransformer t = x.requestBodyTransformer();
+        if (t != null && !requestTransformerDone) {
+            requestTransformerDone = true;
+            t.abort();
+        }
+        if (mirrors != null) {
+            mirrors.requestEnded();
         }
         response.release();
         x.release();

@@ -1,11 +1,15 @@
 package io.meshgate.proxy.http;
 
+import io.meshgate.proxy.filter.BodyRejectedException;
+import io.meshgate.proxy.filter.BodyTransformer;
 import io.meshgate.proxy.filter.FilterResult;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -38,6 +42,7 @@ final class ResponseSide implements FilterWalker.Continuation {
     private boolean filtering;
     private boolean discarding;
     private boolean waitingRequestEnd;
+    private boolean transformerDone;
     private @Nullable ArrayDeque<HttpContent> held;
     private @Nullable CompositeByteBuf buffer;
     private int bufferLimit;
@@ -212,8 +217,15 @@ final class ResponseSide implements FilterWalker.Continuation {
     }
 
     private void writeContent(HttpContent c) {
-        px.telemetry.responseBytes += c.content().readableBytes();
         ChannelHandlerContext ctx = ctx();
+        BodyTransformer t = px.x.responseBodyTransformer();
+        if (t != null && !transformerDone && !bodyless(px.x.status()) && !px.request.method().equals(HttpMethod.HEAD)) {
+            c = transform(t, c);
+            if (c == null) {
+                return;
+            }
+        }
+        px.telemetry.responseBytes += c.content().readableBytes();
         if (c instanceof LastHttpContent) {
             ctx.writeAndFlush(c);
             complete();
@@ -228,6 +240,25 @@ final class ResponseSide implements FilterWalker.Continuation {
                 call.pauseReads(true);
             }
             ctx.flush();
+        }
+    }
+
+    /** Runs one chunk through the response transformer; null when it refused the body (the exchange is aborted). */
+    private @Nullable HttpContent transform(BodyTransformer t, HttpContent c) {
+        ByteBufAllocator alloc = ctx().alloc();
+        boolean last = c instanceof LastHttpContent;
+        try {
+            ByteBuf out = t.transform(c.content(), alloc);
+            if (!last) {
+                return new DefaultHttpContent(out);
+            }
+            transformerDone = true;
+            out = Chunks.concat(out, t.finish(alloc), alloc);
+            return new DefaultLastHttpContent(out, ((LastHttpContent) c).trailingHeaders());
+        } catch (BodyRejectedException e) {
+            transformerDone = true;
+            px.abort(LocalReplies.LOCAL_REPLY);
+            return null;
         }
     }
 
@@ -303,6 +334,19 @@ final class ResponseSide implements FilterWalker.Continuation {
         int length = body == null || bodyless ? 0 : body.readableBytes();
         ByteBuf content = length == 0 || px.request.method().equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER
                 : java.util.Objects.requireNonNull(body).retainedDuplicate();
+        BodyTransformer t = px.x.responseBodyTransformer();
+        if (t != null && !transformerDone && content.isReadable()) {
+            transformerDone = true;
+            try {
+                ByteBuf out = t.transform(content, ctx().alloc());
+                content = Chunks.concat(out, t.finish(ctx().alloc()), ctx().alloc());
+                length = content.readableBytes();
+            } catch (BodyRejectedException e) {
+                content = Unpooled.EMPTY_BUFFER;
+                status = e.status();
+                length = 0;
+            }
+        }
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 content, px.x.responseHeaders(), trailers);
         if (!bodyless) {
@@ -368,6 +412,11 @@ final class ResponseSide implements FilterWalker.Continuation {
 
     void release() {
         releaseBuffers();
+        BodyTransformer t = px.x.responseBodyTransformer();
+        if (t != null && !transformerDone) {
+            transformerDone = true;
+            t.abort();
+        }
     }
 
     private void releaseBuffers() {

@@ -51,6 +51,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
     private boolean staleReplayUsed;
     private boolean holdsRequest;
     private boolean holdsRetry;
+    private boolean holdsPending;
     private @Nullable Set<Endpoint> tried;
     private @Nullable UpstreamStream stream;
     private @Nullable Endpoint endpoint;
@@ -111,15 +112,28 @@ final class UpstreamCall implements StreamListener, BodyTarget {
         Future<UpstreamStream> f = px.handler.services().pools().acquire(loop, cluster, ep);
         if (f.isDone()) {
             onAcquired(f);
-        } else {
-            f.addListener(done -> onAcquired(f));
+            return;
         }
+        if (!cluster.tryAcquirePending()) {
+            cancelTryTimer();
+            cluster.onTryEnd(ep, Outcome.CONNECT_FAILURE, 0);
+            end();
+            f.addListener(done -> onAcquired(f));
+            px.response.localReply(LocalReplies.error(503, "too many pending requests"), LocalReplies.CIRCUIT_OPEN);
+            return;
+        }
+        holdsPending = true;
+        f.addListener(done -> onAcquired(f));
     }
 
     private void onAcquired(Future<UpstreamStream> f) {
+        if (holdsPending) {
+            holdsPending = false;
+            cluster.releasePending();
+        }
         if (ended) {
             if (f.isSuccess()) {
-                f.getNow().close();
+                f.getNow().release(); // never used: back to the pool
             }
             return;
         }

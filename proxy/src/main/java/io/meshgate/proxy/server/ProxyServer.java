@@ -72,7 +72,7 @@ public final class ProxyServer implements AutoCloseable {
         EventLoopGroup g = t.newGroup(options.eventLoopThreads());
         group = g;
         UpstreamPools pools = new UpstreamPools(g, t.socketChannelClass(), t.datagramChannelClass(),
-                new UpstreamTlsContexts(), options.listener());
+                new UpstreamTlsContexts(options.upstreamTrust()), options.listener());
         services = new EngineServices(options.listener(), pools);
         try {
             apply(holder.current(), true);

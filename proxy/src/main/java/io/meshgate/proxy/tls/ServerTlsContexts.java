@@ -54,6 +54,19 @@ public final class ServerTlsContexts {
         }
     }
 
+    /**
+     * A server context from PEM text, in the shape of the snapshot compiler's TLS factory.
+     *
+     * @param clientCaPem CAs for client certificates (mTLS), or null to ask for none
+     * @param clientCertificateOptional with a CA: accept clients without a certificate
+     */
+    public static SslContext create(String certificateChainPem, String privateKeyPem, @Nullable String clientCaPem,
+                                    boolean clientCertificateOptional) {
+        ClientAuth auth = clientCaPem == null ? ClientAuth.NONE
+                : clientCertificateOptional ? ClientAuth.OPTIONAL : ClientAuth.REQUIRE;
+        return fromPem(certificateChainPem, privateKeyPem, clientCaPem, auth);
+    }
+
     /** A server context from Java objects (tests, the mesh workload certificate). */
     public static SslContext fromKeyAndChain(java.security.PrivateKey key, List<X509Certificate> chain) {
         try {

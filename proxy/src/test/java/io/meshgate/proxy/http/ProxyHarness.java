@@ -18,6 +18,7 @@ import io.meshgate.proxy.telemetry.ProxyListener;
 import io.meshgate.proxy.upstream.Cluster;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.Mapping;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ final class ProxyHarness implements AutoCloseable {
     record PortSpec(TestRouteTable routes, ListenerLimits limits, @Nullable Mapping<String, SslContext> tls) {
     }
 
-    private ProxyHarness(List<PortSpec> specs, Map<String, Cluster> clusters, int loops) {
+    private ProxyHarness(List<PortSpec> specs, Map<String, Cluster> clusters, int loops, List<X509Certificate> trust) {
         this.specs = specs;
         this.holder = new SnapshotHolder(snapshot(1, specs, clusters));
         ProxyListener listener = new ProxyListener() {
@@ -48,7 +49,8 @@ final class ProxyHarness implements AutoCloseable {
                 records.add(record);
             }
         };
-        this.server = new ProxyServer(holder, ProxyServerOptions.defaults().withEventLoopThreads(loops).withListener(listener));
+        this.server = new ProxyServer(holder, ProxyServerOptions.defaults().withEventLoopThreads(loops).withListener(listener)
+                .withUpstreamTrust(trust));
         server.start();
     }
 
@@ -68,11 +70,16 @@ final class ProxyHarness implements AutoCloseable {
 
     static ProxyHarness start(TestRouteTable routes, ListenerLimits limits, @Nullable Mapping<String, SslContext> tls,
                               Cluster... clusters) {
+        return start(routes, limits, tls, List.of(), clusters);
+    }
+
+    static ProxyHarness start(TestRouteTable routes, ListenerLimits limits, @Nullable Mapping<String, SslContext> tls,
+                              List<X509Certificate> upstreamTrust, Cluster... clusters) {
         Map<String, Cluster> m = new HashMap<>();
         for (Cluster c : clusters) {
             m.put(c.name(), c);
         }
-        return new ProxyHarness(List.of(new PortSpec(routes, limits, tls)), m, 2);
+        return new ProxyHarness(List.of(new PortSpec(routes, limits, tls)), m, 2, upstreamTrust);
     }
 
     int port() {
