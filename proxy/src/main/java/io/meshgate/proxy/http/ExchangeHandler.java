@@ -210,9 +210,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void updateAutoRead() {
         boolean read = !readsPausedByExchange && (queued == null || queued.isEmpty());
         ChannelHandlerContext c = ctx();
-        if (c.channel().config().isAutoRead() != read) {
-            c.channel().config().setAutoRead(read);
-        }
+        Channels.autoRead(c.channel(), read);
     }
 
     /**

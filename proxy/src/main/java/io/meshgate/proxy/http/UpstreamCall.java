@@ -198,7 +198,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
     void pauseReads(boolean pause) {
         UpstreamStream s = stream;
         if (s != null) {
-            s.channel().config().setAutoRead(!pause);
+            Channels.autoRead(s.channel(), !pause);
         }
     }
 

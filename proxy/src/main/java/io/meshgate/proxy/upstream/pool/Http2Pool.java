@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One multiplexed HTTP/2 connection (h2c prior knowledge or TLS with ALPN h2) of one event loop
- * to one endpoint. Streams beyond the peer's SETTINGS_MAX_CONCURRENT_STREAMS wait in the codec.
+ * to one endpoint. (Netty's stream-buffering encoder, which would queue streams beyond the peer's
+ * SETTINGS_MAX_CONCURRENT_STREAMS, stalls large request bodies on a fresh connection, so it is not
+ * used: a stream the peer refuses fails like a reset and an idempotent request is replayed.)
  * After a GOAWAY the connection drains and the next acquire opens a new one.
  */
 final class Http2Pool implements EndpointPool {
@@ -76,7 +78,6 @@ final class Http2Pool implements EndpointPool {
             ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
             ch.pipeline().addLast("h2", Http2FrameCodecBuilder.forClient()
                     .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
-                    .encoderEnforceMaxConcurrentStreams(true)
                     .validateHeaders(false)
                     .build());
             ch.pipeline().addLast("h2-mux", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
