@@ -1,12 +1,6 @@
 package io.meshgate.proxy.runtime;
 
 import io.meshgate.api.ConfigLoader;
-import io.meshgate.api.policy.BackendTrafficPolicy;
-import io.meshgate.proxy.route.RetryPolicy;
-import io.meshgate.proxy.route.RouteTimeouts;
-import io.meshgate.proxy.snapshot.TrafficPolicyTranslator;
-import io.meshgate.proxy.upstream.cluster.ClusterConfig;
-import io.meshgate.proxy.upstream.policy.BackendTrafficPolicyTranslator;
 import io.meshgate.proxy.reload.ConfigReloader;
 import io.meshgate.proxy.snapshot.BuiltinExtensionFilters;
 import io.meshgate.proxy.snapshot.BuiltinPolicies;
@@ -18,6 +12,7 @@ import io.meshgate.proxy.snapshot.SnapshotCompiler;
 import io.meshgate.proxy.tls.ServerTlsContexts;
 import io.meshgate.proxy.upstream.cluster.ClusterRegistry;
 import io.meshgate.proxy.upstream.cluster.NettyClusterRuntime;
+import io.meshgate.proxy.upstream.policy.BackendTrafficPolicyTranslator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -54,29 +49,9 @@ final class ControlPlaneParts implements AutoCloseable {
         PolicyEnvironment env = new PolicyEnvironment(control, Clock.systemUTC(), meters, configDir);
         this.policies = BuiltinPolicies.create(env);
         this.extensions = BuiltinExtensionFilters.create(env);
-        SnapshotCompiler compiler = new SnapshotCompiler(clusters, policies, extensions, traffic(), TLS);
+        SnapshotCompiler compiler = new SnapshotCompiler(clusters, policies, extensions,
+                new BackendTrafficPolicyTranslator(), TLS);
         this.reloader = new ConfigReloader(config, new ConfigLoader(), compiler);
-    }
-
-    /** Envoy Gateway's BackendTrafficPolicy semantics, from the upstream side. */
-    private static TrafficPolicyTranslator traffic() {
-        BackendTrafficPolicyTranslator t = new BackendTrafficPolicyTranslator();
-        return new TrafficPolicyTranslator() {
-            @Override
-            public ClusterConfig cluster(ClusterConfig base, String name, BackendTrafficPolicy policy) {
-                return t.cluster(base, name, policy);
-            }
-
-            @Override
-            public RetryPolicy retry(BackendTrafficPolicy policy) {
-                return t.retry(policy);
-            }
-
-            @Override
-            public RouteTimeouts timeouts(RouteTimeouts route, BackendTrafficPolicy policy) {
-                return t.timeouts(route, policy);
-            }
-        };
     }
 
     @Override

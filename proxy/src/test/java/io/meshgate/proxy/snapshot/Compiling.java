@@ -53,6 +53,7 @@ final class Compiling {
 
     final ClusterRegistry registry = new ClusterRegistry(NO_TIMERS);
     final List<PolicyCompiler<?>> policies = new ArrayList<>();
+    @Nullable TrafficPolicyTranslator translator;
     final List<ExtensionFilterCompiler<?>> extensions = new ArrayList<>();
     private long version;
 
@@ -66,8 +67,14 @@ final class Compiling {
         return r.resources();
     }
 
+    private @Nullable SnapshotCompiler compiler;
+
+    /** The compiler, made on first use and then kept (it caches across compiles, as in a gateway). */
     SnapshotCompiler compiler() {
-        return new SnapshotCompiler(registry, policies, extensions, null, TLS);
+        if (compiler == null) {
+            compiler = new SnapshotCompiler(registry, policies, extensions, translator, TLS);
+        }
+        return compiler;
     }
 
     /** Compiles and commits, as a reload does. */
