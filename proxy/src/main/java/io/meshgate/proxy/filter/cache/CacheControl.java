@@ -14,13 +14,14 @@ import java.util.Locale;
  * @param isPrivate {@code private} (with or without field names)
  * @param isPublic {@code public}
  * @param mustRevalidate {@code must-revalidate} or {@code proxy-revalidate}
+ * @param onlyIfCached {@code only-if-cached} (a request directive)
  */
 record CacheControl(long maxAge, long sMaxAge, boolean noStore, boolean noCache, boolean isPrivate, boolean isPublic,
-                    boolean mustRevalidate) {
+                    boolean mustRevalidate, boolean onlyIfCached) {
 
     private static final long MAX_DELTA = 1L << 31;
 
-    static final CacheControl NONE = new CacheControl(-1, -1, false, false, false, false, false);
+    static final CacheControl NONE = new CacheControl(-1, -1, false, false, false, false, false, false);
 
     /** Parses every {@code Cache-Control} field line of a message. */
     static CacheControl parse(List<String> fieldValues) {
@@ -34,6 +35,7 @@ record CacheControl(long maxAge, long sMaxAge, boolean noStore, boolean noCache,
         boolean isPrivate = false;
         boolean isPublic = false;
         boolean mustRevalidate = false;
+        boolean onlyIfCached = false;
         for (String value : fieldValues) {
             for (String directive : splitDirectives(value)) {
                 int eq = directive.indexOf('=');
@@ -47,11 +49,12 @@ record CacheControl(long maxAge, long sMaxAge, boolean noStore, boolean noCache,
                     case "private" -> isPrivate = true;
                     case "public" -> isPublic = true;
                     case "must-revalidate", "proxy-revalidate" -> mustRevalidate = true;
+                    case "only-if-cached" -> onlyIfCached = true;
                     default -> { }
                 }
             }
         }
-        return new CacheControl(maxAge, sMaxAge, noStore, noCache, isPrivate, isPublic, mustRevalidate);
+        return new CacheControl(maxAge, sMaxAge, noStore, noCache, isPrivate, isPublic, mustRevalidate, onlyIfCached);
     }
 
     // RFC 9111 section 1.2.2: delta-seconds; an invalid value makes the directive count as absent,

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * most {@code maxEntryBytes}. Freshness comes from {@code s-maxage}, {@code max-age}, then
  * {@code Expires}, then the configured default, capped by {@code maxTtl}. Requests with
  * {@code Cache-Control: no-store} bypass the cache; {@code no-cache} or {@code max-age=0} skip the
- * lookup but may refresh the entry. Stale entries are never served (no revalidation).
+ * lookup but may refresh the entry; {@code only-if-cached} without a stored response gets 504. Stale
+ * entries are never served (no revalidation).
  */
 public final class ResponseCacheFilter implements HttpFilter {
 
@@ -101,6 +102,11 @@ public final class ResponseCacheFilter implements HttpFilter {
                 headers.set(X_CACHE, "HIT");
                 return FilterResult.respond(hit.status(), headers, hit.body());
             }
+        }
+        if (requestDirectives.onlyIfCached()) {
+            // RFC 9111 section 5.2.1.7: no stored response, so no request to the origin either.
+            meters.miss();
+            return FilterResult.error(504, "not in the cache (the request asked for only-if-cached)");
         }
         meters.miss();
         exchange.attr(PENDING, new Pending(key, method.equals(HttpMethod.GET),

@@ -191,6 +191,12 @@ class ResponseCacheFilterTest {
         assertThat(new String(hitOrNull(get("/r"), 200, "").body(), StandardCharsets.UTF_8))
                 .as("no-cache refreshed the entry").isEqualTo("new");
         assertThat(hitOrNull(get("/r").header("pragma", "no-cache"), 200, "newer")).isNull();
+        FilterResult.Respond cached = (FilterResult.Respond) filter.onRequest(request(
+                get("/r").header("cache-control", "only-if-cached")));
+        assertThat(cached.status()).isEqualTo(200);
+        FilterResult.Respond missing = (FilterResult.Respond) filter.onRequest(request(
+                get("/nothing").header("cache-control", "only-if-cached")));
+        assertThat(missing.status()).isEqualTo(504);
         Exchange bypass = request(get("/r").header("cache-control", "no-store"));
         assertThat(filter.onRequest(bypass)).isSameAs(FilterResult.next());
         filter.onResponse(bypass);
