@@ -245,6 +245,18 @@ public final class Exchange {
     /** The response body transformer the engine applies, or null. */
     public @Nullable BodyTransformer responseBodyTransformer() { return responseBodyTransformer; }
 
+    /**
+     * Aborts and forgets the response body transformers: done when a response-phase filter
+     * replaces the response, whose new body and head they were not chosen for.
+     */
+    public void discardResponseBodyTransformer() {
+        BodyTransformer t = responseBodyTransformer;
+        responseBodyTransformer = null;
+        if (t != null) {
+            t.abort();
+        }
+    }
+
     /** Releases buffered bodies; called by the engine when the exchange ends. */
     public void release() {
         requestBody(null);

@@ -123,6 +123,7 @@ final class FilterWalker {
     private void apply(Exchange x, FilterResult r) {
         if (r instanceof FilterResult.Respond respond) {
             replaced = true;
+            x.discardResponseBodyTransformer(); // it was meant for the response being replaced
             x.status(respond.status());
             x.responseHeaders(respond.headers());
             x.responseBody(Unpooled.wrappedBuffer(respond.body()));

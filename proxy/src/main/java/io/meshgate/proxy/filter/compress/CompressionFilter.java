@@ -26,6 +26,12 @@ public final class CompressionFilter implements HttpFilter {
 
     private static final AttributeKey<Coding> CHOSEN = AttributeKey.valueOf("meshgate.compress.coding");
 
+    /**
+     * Set when this filter compresses the response: its {@code Content-Encoding} then describes the
+     * bytes written to the client, while a buffered body filters still see is identity.
+     */
+    public static final AttributeKey<Coding> COMPRESSING = AttributeKey.valueOf("meshgate.compress.compressing");
+
     private final CompressionConfig config;
 
     /** A filter applying {@code config}. */
@@ -67,6 +73,7 @@ public final class CompressionFilter implements HttpFilter {
             headers.set(HttpHeaderNames.ETAG, "W/" + etag);
         }
         exchange.addResponseBodyTransformer(new DeflateBodyTransformer(coding, config.level()));
+        exchange.attr(COMPRESSING, coding);
         return FilterResult.next();
     }
 

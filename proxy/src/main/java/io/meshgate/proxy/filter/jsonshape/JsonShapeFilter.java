@@ -8,6 +8,7 @@ import io.meshgate.proxy.filter.FilterResult;
 import io.meshgate.proxy.filter.HttpFilter;
 import io.meshgate.proxy.filter.Phase;
 import io.meshgate.proxy.filter.compress.AcceptEncoding;
+import io.meshgate.proxy.filter.compress.CompressionFilter;
 import io.meshgate.proxy.http.Exchange;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
@@ -75,7 +76,8 @@ public final class JsonShapeFilter implements HttpFilter {
             return FilterResult.next();
         }
         String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
-        if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+        boolean compressing = exchange.attr(CompressionFilter.COMPRESSING) != null;
+        if (encoding != null && !encoding.equalsIgnoreCase("identity") && !compressing) {
             return FilterResult.error(502, "backend sent a " + encoding + "-encoded JSON body that cannot be shaped");
         }
         ByteBuf body = exchange.responseBody();
@@ -95,7 +97,11 @@ public final class JsonShapeFilter implements HttpFilter {
             return FilterResult.error(502, "backend sent an unreadable JSON body");
         }
         exchange.responseBody(Unpooled.wrappedBuffer(shaped));
-        headers.set(HttpHeaderNames.CONTENT_LENGTH, shaped.length);
+        if (compressing) {
+            headers.remove(HttpHeaderNames.CONTENT_LENGTH); // the compressed length is known only when written
+        } else {
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, shaped.length);
+        }
         headers.remove(HttpHeaderNames.ETAG);
         headers.remove(HttpHeaderNames.CONTENT_MD5);
         headers.remove("digest");
