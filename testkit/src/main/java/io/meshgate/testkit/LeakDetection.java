@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * reported. Run with {@code -Dio.netty.leakDetection.level=PARANOID} (the parent pom does) so
  * every buffer is tracked.
  *
- * <p>The detector must be installed before Netty creates its first buffer class; the extension
- * installs it when it is loaded, which JUnit does before the test class runs.
+ * <p>The recording detector must be in place before Netty creates its first buffer class: the
+ * parent pom names {@link RecordingLeakDetector} in {@code -Dio.netty.customResourceLeakDetector};
+ * as a fallback the extension installs a factory when it is loaded.
  */
 public final class LeakDetection implements BeforeAllCallback, AfterAllCallback {
 
@@ -36,6 +37,10 @@ public final class LeakDetection implements BeforeAllCallback, AfterAllCallback 
             return;
         }
         ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingFactory());
+    }
+
+    static void record(String leak) {
+        LEAKS.add(leak);
     }
 
     /** Leak reports so far (and forgets them). */
@@ -85,19 +90,7 @@ public final class LeakDetection implements BeforeAllCallback, AfterAllCallback 
         @Override
         @SuppressWarnings("deprecation")
         public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
-            return new ResourceLeakDetector<T>(resource, samplingInterval, maxActive) {
-                @Override
-                protected void reportTracedLeak(String resourceType, String records) {
-                    LEAKS.add("LEAK " + resourceType + records);
-                    super.reportTracedLeak(resourceType, records);
-                }
-
-                @Override
-                protected void reportUntracedLeak(String resourceType) {
-                    LEAKS.add("LEAK " + resourceType + " (untraced)");
-                    super.reportUntracedLeak(resourceType);
-                }
-            };
+            return new RecordingLeakDetector<>(resource, samplingInterval, maxActive);
         }
     }
 }
