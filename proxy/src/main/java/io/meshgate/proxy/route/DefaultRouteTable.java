@@ -25,14 +25,29 @@ public final class DefaultRouteTable implements RouteTable {
 
     private static final DefaultRouteTable EMPTY = new DefaultRouteTable(Map.of(), Map.of(), null, 0);
 
-    private final Map<String, PathIndex> exactHosts;
+    /** The entries of one host key, as given (to recognise an unchanged bucket), and their index. */
+    private record Bucket(List<RouteEntry> inputs, PathIndex index) {
+        boolean sameInputs(List<RouteEntry> other) {
+            if (other.size() != inputs.size()) {
+                return false;
+            }
+            for (int i = 0; i < inputs.size(); i++) {
+                if (other.get(i) != inputs.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final Map<String, Bucket> exactHosts;
     /** Keyed by the suffix after the wildcard, with its dot: {@code *.example.com} is {@code .example.com}. */
-    private final Map<String, PathIndex> wildcardHosts;
-    private final @Nullable PathIndex anyHost;
+    private final Map<String, Bucket> wildcardHosts;
+    private final @Nullable Bucket anyHost;
     private final int size;
 
-    private DefaultRouteTable(Map<String, PathIndex> exactHosts, Map<String, PathIndex> wildcardHosts,
-                              @Nullable PathIndex anyHost, int size) {
+    private DefaultRouteTable(Map<String, Bucket> exactHosts, Map<String, Bucket> wildcardHosts,
+                              @Nullable Bucket anyHost, int size) {
         this.exactHosts = exactHosts;
         this.wildcardHosts = wildcardHosts;
         this.anyHost = anyHost;
@@ -46,15 +61,22 @@ public final class DefaultRouteTable implements RouteTable {
 
     /** Compiles {@code entries} into a table. */
     public static DefaultRouteTable of(Collection<RouteEntry> entries) {
+        return of(entries, null);
+    }
+
+    /**
+     * Compiles {@code entries} into a table, reusing the index of every host whose entries are the
+     * same objects, in the same order, as in {@code previous}: after a reload that changed one
+     * route, only that route's hosts are indexed again.
+     */
+    public static DefaultRouteTable of(Collection<RouteEntry> entries, @Nullable DefaultRouteTable previous) {
         if (entries.isEmpty()) {
             return EMPTY;
         }
-        List<RouteEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(RoutePrecedence.COMPARATOR);
         Map<String, List<RouteEntry>> exact = new HashMap<>();
         Map<String, List<RouteEntry>> wildcard = new HashMap<>();
         List<RouteEntry> any = new ArrayList<>();
-        for (RouteEntry e : sorted) {
+        for (RouteEntry e : entries) {
             if (e.hostnames().isEmpty()) {
                 any.add(e);
                 continue;
@@ -68,14 +90,24 @@ public final class DefaultRouteTable implements RouteTable {
                 }
             }
         }
-        return new DefaultRouteTable(index(exact), index(wildcard), any.isEmpty() ? null : PathIndex.of(any),
-                sorted.size());
+        DefaultRouteTable p = previous == null ? EMPTY : previous;
+        return new DefaultRouteTable(index(exact, p.exactHosts), index(wildcard, p.wildcardHosts),
+                any.isEmpty() ? null : bucket(any, p.anyHost), entries.size());
     }
 
-    private static Map<String, PathIndex> index(Map<String, List<RouteEntry>> byHost) {
-        Map<String, PathIndex> out = new HashMap<>(byHost.size() * 2);
-        byHost.forEach((host, list) -> out.put(host, PathIndex.of(list)));
+    private static Map<String, Bucket> index(Map<String, List<RouteEntry>> byHost, Map<String, Bucket> previous) {
+        Map<String, Bucket> out = new HashMap<>(byHost.size() * 2);
+        byHost.forEach((host, list) -> out.put(host, bucket(list, previous.get(host))));
         return Map.copyOf(out);
+    }
+
+    private static Bucket bucket(List<RouteEntry> inputs, @Nullable Bucket previous) {
+        if (previous != null && previous.sameInputs(inputs)) {
+            return previous;
+        }
+        List<RouteEntry> sorted = new ArrayList<>(inputs);
+        sorted.sort(RoutePrecedence.COMPARATOR);
+        return new Bucket(List.copyOf(inputs), PathIndex.of(sorted));
     }
 
     @Override
@@ -92,9 +124,9 @@ public final class DefaultRouteTable implements RouteTable {
     public @Nullable Route match(HttpMethod method, String host, String target, HttpHeaders headers) {
         MatchInput in = new MatchInput(method, host, target, headers);
         String h = in.host();
-        PathIndex index = exactHosts.get(h);
-        if (index != null) {
-            Route r = index.match(in);
+        Bucket bucket = exactHosts.get(h);
+        if (bucket != null) {
+            Route r = bucket.index().match(in);
             if (r != null) {
                 return r;
             }
@@ -102,16 +134,16 @@ public final class DefaultRouteTable implements RouteTable {
         if (!wildcardHosts.isEmpty()) {
             // A wildcard label stands for one or more labels: the suffix must leave one in front.
             for (int dot = h.indexOf('.', 1); dot > 0; dot = h.indexOf('.', dot + 1)) {
-                index = wildcardHosts.get(h.substring(dot));
-                if (index != null) {
-                    Route r = index.match(in);
+                bucket = wildcardHosts.get(h.substring(dot));
+                if (bucket != null) {
+                    Route r = bucket.index().match(in);
                     if (r != null) {
                         return r;
                     }
                 }
             }
         }
-        return anyHost == null ? null : anyHost.match(in);
+        return anyHost == null ? null : anyHost.index().match(in);
     }
 
     @Override

@@ -71,6 +71,8 @@ public final class SnapshotCompiler {
     private List<Object> previousInputs = List.of();
     /** The entries of each route attachment of the last snapshot compiled. */
     private Map<RouteKey, List<RouteEntry>> previousRoutes = Map.of();
+    /** The route table of each {@code address:port} of the last snapshot compiled. */
+    private Map<String, DefaultRouteTable> previousTables = Map.of();
 
     /**
      * One HTTPRoute as attached to one listener. When it and everything else but the other routes
@@ -163,10 +165,15 @@ public final class SnapshotCompiler {
         }
         ListenerPorts listenerPorts = new ListenerPorts(ctx, tlsFactory, tlsCache);
         List<ListenerPort> ports = new ArrayList<>();
+        Map<String, DefaultRouteTable> tables = new HashMap<>();
         for (Map.Entry<String, List<ListenerPorts.ListenerRef>> p : ListenerPorts.group(resources).entrySet()) {
             List<RouteEntry> entries = entriesByPort.getOrDefault(p.getKey(), List.of());
             guarded(resources, p.getValue().get(0).gateway(), errors,
-                    () -> ports.add(listenerPorts.port(p.getValue(), DefaultRouteTable.of(entries))));
+                    () -> {
+                        DefaultRouteTable table = DefaultRouteTable.of(entries, previousTables.get(p.getKey()));
+                        tables.put(p.getKey(), table);
+                        ports.add(listenerPorts.port(p.getValue(), table));
+                    });
         }
         if (!errors.isEmpty()) {
             update.abort();
@@ -176,6 +183,7 @@ public final class SnapshotCompiler {
         previousContext = context;
         previousInputs = inputs;
         previousRoutes = compiledRoutes;
+        previousTables = tables;
         ProxySnapshot snapshot = new ProxySnapshot(version, ports, update.clusters(), resources::toJson);
         return new Result.Compiled(snapshot, update, ctx.warnings());
     }

@@ -366,6 +366,23 @@ class DefaultRouteTableTest {
     }
 
     @Test
+    void rebuildingFromAPreviousTableReindexesOnlyChangedHostsAndMatchesTheSame() {
+        Routes first = Routes.table()
+                .add("a", prefix("/"), "a.example.com")
+                .add("b-old", prefix("/old"), "b.example.com")
+                .add("any", prefix("/"));
+        DefaultRouteTable t1 = first.build();
+        java.util.List<RouteEntry> next = new java.util.ArrayList<>(first.entries());
+        next.set(1, Routes.table().add("b-new", prefix("/new"), "b.example.com").entries().get(0));
+        DefaultRouteTable t2 = DefaultRouteTable.of(next, t1);
+        assertThat(match(t2, "GET", "a.example.com", "/x")).isEqualTo("a");
+        assertThat(match(t2, "GET", "b.example.com", "/new")).isEqualTo("b-new");
+        assertThat(match(t2, "GET", "b.example.com", "/old")).isEqualTo("any");
+        assertThat(match(t2, "GET", "c.example.com", "/")).isEqualTo("any");
+        assertThat(t2.size()).isEqualTo(3);
+    }
+
+    @Test
     void emptyTableMatchesNothing() {
         assertThat(get(DefaultRouteTable.empty(), "/")).isNull();
         assertThat(DefaultRouteTable.of(java.util.List.of()).size()).isZero();
