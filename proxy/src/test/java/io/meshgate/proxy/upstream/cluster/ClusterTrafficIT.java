@@ -148,6 +148,10 @@ class ClusterTrafficIT {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("good");
         }
+        // The engine reports an exchange once its last byte is written, which can be just after the
+        // client has read the response: wait for the last one to be counted.
+        String lastCounted = "meshgate_requests_total{cluster=\"default/shop\",method=\"GET\",route=\"default/shop/rule/0\",status_class=\"2xx\"} 27";
+        awaitTrue(() -> metrics.scrape().contains(lastCounted));
         assertThat(metrics.scrape())
                 .contains("meshgate_endpoint_ejected{cluster=\"default/shop\",endpoint=\"127.0.0.1:" + bad.port() + "\"} 1")
                 .contains("meshgate_requests_total{cluster=\"default/shop\",method=\"GET\",route=\"default/shop/rule/0\",status_class=\"5xx\"} 3")
