@@ -85,6 +85,10 @@ final class FakeHttpHandler extends ChannelInboundHandlerAdapter {
                     FakeRequest req = new FakeRequest(r.method().name(), r.uri(), h2 ? "HTTP/2" : r.protocolVersion().text(),
                             headers, body.toByteArray(), bodyLength, trailers, connectionId);
                     upstream.record(req);
+                    if (!h2 && isWebSocketUpgrade(r)) {
+                        FakeWebSockets.accept(ctx, r, req);
+                        return;
+                    }
                     if (!HttpUtil.isKeepAlive(r)) {
                         keepAlive = false;
                     }
@@ -100,6 +104,10 @@ final class FakeHttpHandler extends ChannelInboundHandlerAdapter {
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    private static boolean isWebSocketUpgrade(HttpRequest r) {
+        return r.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true);
     }
 
     @Override

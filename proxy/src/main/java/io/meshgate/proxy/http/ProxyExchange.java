@@ -14,7 +14,9 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -65,6 +67,7 @@ final class ProxyExchange implements FilterWalker.Continuation {
     private @Nullable ArrayDeque<HttpContent> early;
     private long earlyBytes;
     private boolean requestTransformerDone;
+    private boolean requestOverflowStreams;
     private @Nullable Mirrors mirrors;
     private boolean requestFiltersDone;
     boolean requestComplete;
@@ -123,7 +126,12 @@ final class ProxyExchange implements FilterWalker.Continuation {
         body = new RequestBody(Math.max(r.retry().bufferLimitBytes(), 0));
         if (r.filters().buffersRequest() || backendChain.buffersRequest()) {
             filterBufferLimit = minPositive(r.filters().requestBufferLimit(), backendChain.requestBufferLimit());
+            requestOverflowStreams = r.filters().requestOverflowStreams() && backendChain.requestOverflowStreams();
             if (shape.contentLength() > filterBufferLimit) {
+                if (requestOverflowStreams) {
+                    walker.runRequest(x, this); // BodyMode.bufferUpTo: the filters run without the body
+                    return;
+                }
                 response.reject(413, "request body too large", true);
                 return;
             }
@@ -178,6 +186,14 @@ final class ProxyExchange implements FilterWalker.Continuation {
                 data.release();
             }
             if (fb.readableBytes() > filterBufferLimit) {
+                if (requestOverflowStreams) {
+                    // BodyMode.bufferUpTo: what came so far streams on after the filters, which see no body
+                    filterBuffer = null;
+                    early = new ArrayDeque<>(4);
+                    early.add(last ? new DefaultLastHttpContent(fb, trailers) : new DefaultHttpContent(fb));
+                    java.util.Objects.requireNonNull(walker).runRequest(x, this);
+                    return;
+                }
                 response.reject(413, "request body too large", true);
                 return;
             }
