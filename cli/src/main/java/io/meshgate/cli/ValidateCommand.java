@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.INVALID_CONFIG;
         }
         ConfigReloader.Ready ready = (ConfigReloader.Ready) result;
-        for (String w : ready.compiled().warnings()) {
+        for (String w : ready.warnings()) {
             err.println("warning: " + w);
         }
         out.println(path + ": valid (" + ConfigReloader.summary(ready.snapshot()) + ")");

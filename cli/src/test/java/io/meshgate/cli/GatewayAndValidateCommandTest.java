@@ -49,6 +49,15 @@ class GatewayAndValidateCommandTest {
     }
 
     @Test
+    void validatePrintsWarningsOfAValidConfig() throws Exception {
+        Path file = Files.writeString(dir.resolve("gateway.yaml"), config(8080, "PathPrefix")
+                .replace("backendRefs: [{name: api}]", "backendRefs: [{name: nothing}]"));
+        Run r = MainTest.run("validate", file.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).contains("warning: " + file + ": HTTPRoute default/api: spec.rules[0].backendRefs[0]: ");
+    }
+
+    @Test
     void validatePrintsEveryErrorWithFileResourceFieldAndReason() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), config(8080, "Prefix"));
         Files.writeString(dir.resolve("b.yaml"), """

@@ -37,9 +37,14 @@ public final class ConfigReloader {
      * @param compiled the snapshot and its cluster update
      * @param loadMillis time to read, parse and validate the files
      * @param compileMillis time to compile the snapshot
+     * @param warnings what the user should know about the config (loading and compiling), not yet logged
      */
-    public record Ready(SnapshotCompiler.Result.Compiled compiled, long loadMillis, long compileMillis)
-            implements Attempt {
+    public record Ready(SnapshotCompiler.Result.Compiled compiled, long loadMillis, long compileMillis,
+                        List<String> warnings) implements Attempt {
+        public Ready {
+            warnings = List.copyOf(warnings);
+        }
+
         /** The snapshot. */
         public ProxySnapshot snapshot() {
             return compiled.snapshot();
@@ -71,9 +76,6 @@ public final class ConfigReloader {
         long t0 = System.nanoTime();
         LoadResult loaded = loader.load(path);
         long t1 = System.nanoTime();
-        for (String w : loaded.warnings()) {
-            log.warn("config: {}", w);
-        }
         if (!loaded.isValid()) {
             return new Invalid(loaded.errors());
         }
@@ -84,10 +86,10 @@ public final class ConfigReloader {
         }
         SnapshotCompiler.Result.Compiled c = (SnapshotCompiler.Result.Compiled) result;
         version++;
-        for (String w : c.warnings()) {
-            log.warn("config: {}", w);
-        }
-        return new Ready(c, TimeUnit.NANOSECONDS.toMillis(t1 - t0), TimeUnit.NANOSECONDS.toMillis(t2 - t1));
+        List<String> warnings = new java.util.ArrayList<>(loaded.warnings());
+        warnings.addAll(c.warnings());
+        return new Ready(c, TimeUnit.NANOSECONDS.toMillis(t1 - t0), TimeUnit.NANOSECONDS.toMillis(t2 - t1),
+                warnings);
     }
 
     /**
@@ -103,6 +105,7 @@ public final class ConfigReloader {
             return invalid;
         }
         Ready p = (Ready) attempt;
+        logWarnings(p);
         ProxySnapshot snapshot = p.compiled().snapshot();
         holder.swap(snapshot);
         // Only now do retired clusters close: requests still on them were routed by the old snapshot.
@@ -111,6 +114,13 @@ public final class ConfigReloader {
                 describe(changed), snapshot.version(), summary(snapshot), p.loadMillis() + p.compileMillis(),
                 p.loadMillis(), p.compileMillis());
         return p;
+    }
+
+    /** Logs the warnings of a config about to run. */
+    public static void logWarnings(Ready ready) {
+        for (String w : ready.warnings()) {
+            log.warn("config: {}", w);
+        }
     }
 
     /** Logs every error of a rejected config, each on its own line. */

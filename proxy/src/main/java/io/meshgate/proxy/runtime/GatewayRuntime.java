@@ -83,6 +83,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 throw new InvalidConfigException(invalid.errors());
             }
             ConfigReloader.Ready ready = (ConfigReloader.Ready) attempt;
+            ConfigReloader.logWarnings(ready);
             JsonAccessLog accessLog = accessLog(options.accessLog());
             if (accessLog != null) {
                 started.add(accessLog);
