@@ -16,7 +16,7 @@
 set -euo pipefail
 
 DURATION=10
-WARMUP=3
+WARMUP=15 # the JVM needs its JIT warm; native proxies do not mind the wait
 TARGETS=direct,nginx,haproxy,meshgate
 while getopts "d:w:t:h" opt; do
   case "$opt" in
@@ -51,7 +51,7 @@ trap cleanup EXIT
 free_port() {
   local p
   for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 20000))
+    p=$((10000 + RANDOM % 20000)) # below the ephemeral range (32768+), where client sockets take ports
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
   done
   echo "bench: no free port" >&2; exit 1
