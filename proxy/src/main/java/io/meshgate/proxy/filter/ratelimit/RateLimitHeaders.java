@@ -52,12 +52,28 @@ public final class RateLimitHeaders {
         return r;
     }
 
-    /** Adds the fields of the exchange's admitted decision to its response head. */
+    /**
+     * Adds the fields of the exchange's admitted decision to its response head, unless the head
+     * already describes a tighter limit (as many or fewer tokens left): another limit on the route
+     * refused the request, or counted it closer to its end.
+     */
     public static void onResponse(Exchange exchange) {
         Decision decision = exchange.attr(DECISION);
-        if (decision != null && exchange.status() != 0) {
-            set(exchange.responseHeaders(), decision);
+        if (decision == null || exchange.status() == 0) {
+            return;
         }
+        HttpHeaders headers = exchange.responseHeaders();
+        String existing = headers.get(REMAINING);
+        if (existing != null) {
+            try {
+                if (Long.parseLong(existing.trim()) <= decision.remaining()) {
+                    return;
+                }
+            } catch (NumberFormatException ignored) {
+                // not ours and not readable: replace it
+            }
+        }
+        set(headers, decision);
     }
 
     /** Sets the RateLimit fields for {@code decision} on {@code headers}. */

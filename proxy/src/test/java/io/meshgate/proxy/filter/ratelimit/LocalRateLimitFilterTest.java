@@ -103,6 +103,31 @@ class LocalRateLimitFilterTest {
     }
 
     @Test
+    void theTightestLimitOfTheRouteDescribesTheResponse() {
+        LocalRateLimitFilter loose = filter(rule(Quota.of(3, Duration.ofMinutes(1))));
+        LocalRateLimitFilter strict = filter(rule(Quota.of(1, Duration.ofMinutes(1))));
+        // Chain order loose, strict: the response phase runs strict first, then loose.
+        Exchange admitted = TestExchange.request().build();
+        assertThat(loose.onRequest(admitted)).isEqualTo(FilterResult.next());
+        assertThat(strict.onRequest(admitted)).isEqualTo(FilterResult.next());
+        admitted.status(200);
+        strict.onResponse(admitted);
+        loose.onResponse(admitted);
+        assertThat(admitted.responseHeaders().get("ratelimit-limit")).isEqualTo("1");
+        assertThat(admitted.responseHeaders().get("ratelimit-remaining")).isEqualTo("0");
+
+        Exchange refused = TestExchange.request().build();
+        assertThat(loose.onRequest(refused)).isEqualTo(FilterResult.next());
+        FilterResult.Respond r = (FilterResult.Respond) strict.onRequest(refused);
+        refused.status(r.status());
+        refused.responseHeaders(r.headers());
+        loose.onResponse(refused); // only the filters before the one that answered see the response
+        assertThat(refused.responseHeaders().get("ratelimit-limit")).isEqualTo("1");
+        assertThat(refused.responseHeaders().get("ratelimit-policy")).isEqualTo("1;w=60");
+        assertThat(refused.responseHeaders().get("retry-after")).isEqualTo("60");
+    }
+
+    @Test
     void burstLetsMoreThroughAtOnceButRefillsAtTheRate() {
         LocalRateLimitFilter f = filter(rule(new Quota(10, Duration.ofSeconds(1), 25)));
         assertThat(countAdmitted(f, 100)).isEqualTo(25);
