@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DefaultRouteTable implements RouteTable {
 
-    private static final DefaultRouteTable EMPTY = new DefaultRouteTable(Map.of(), Map.of(), null, 0);
+    private static final DefaultRouteTable EMPTY = new DefaultRouteTable(Map.of(), Map.of(), null, 0,
+            ListenerHosts.NONE);
 
     /** The entries of one host key, as given (to recognise an unchanged bucket), and their index. */
     private record Bucket(List<RouteEntry> inputs, PathIndex index) {
@@ -45,13 +46,15 @@ public final class DefaultRouteTable implements RouteTable {
     private final Map<String, Bucket> wildcardHosts;
     private final @Nullable Bucket anyHost;
     private final int size;
+    private final ListenerHosts listeners;
 
     private DefaultRouteTable(Map<String, Bucket> exactHosts, Map<String, Bucket> wildcardHosts,
-                              @Nullable Bucket anyHost, int size) {
+                              @Nullable Bucket anyHost, int size, ListenerHosts listeners) {
         this.exactHosts = exactHosts;
         this.wildcardHosts = wildcardHosts;
         this.anyHost = anyHost;
         this.size = size;
+        this.listeners = listeners;
     }
 
     /** A table that matches nothing. */
@@ -92,7 +95,7 @@ public final class DefaultRouteTable implements RouteTable {
         }
         DefaultRouteTable p = previous == null ? EMPTY : previous;
         return new DefaultRouteTable(index(exact, p.exactHosts), index(wildcard, p.wildcardHosts),
-                any.isEmpty() ? null : bucket(any, p.anyHost), entries.size());
+                any.isEmpty() ? null : bucket(any, p.anyHost), entries.size(), ListenerHosts.of(entries));
     }
 
     private static Map<String, Bucket> index(Map<String, List<RouteEntry>> byHost, Map<String, Bucket> previous) {
@@ -124,6 +127,12 @@ public final class DefaultRouteTable implements RouteTable {
     public @Nullable Route match(HttpMethod method, String host, String target, HttpHeaders headers) {
         MatchInput in = new MatchInput(method, host, target, headers);
         String h = in.host();
+        if (listeners.isolates()) {
+            in.listener = listeners.mostSpecific(h);
+            if (in.listener == null) {
+                return null;
+            }
+        }
         Bucket bucket = exactHosts.get(h);
         if (bucket != null) {
             Route r = bucket.index().match(in);

@@ -20,6 +20,8 @@ final class MatchInput {
     private final @Nullable String query;
     private final HttpHeaders headers;
     private @Nullable String[] decodedQuery;
+    /** The hostname of the listener that serves this request, or null when every listener may. */
+    @Nullable String listener;
 
     MatchInput(HttpMethod method, String host, String target, HttpHeaders headers) {
         this.method = method;

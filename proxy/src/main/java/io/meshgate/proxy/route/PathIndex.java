@@ -104,7 +104,7 @@ final class PathIndex {
             Node node = nodes[i];
             for (int j = 0; j < node.regex.length && node.regexRank[j] < bestRank; j++) {
                 RouteEntry e = node.regex[j];
-                if (e.match().matches(in)) {
+                if (eligible(e, in) && e.match().matches(in)) {
                     best = e;
                     bestRank = node.regexRank[j];
                     break;
@@ -116,11 +116,16 @@ final class PathIndex {
 
     private static @Nullable Route firstBesidesPath(RouteEntry[] candidates, MatchInput in) {
         for (RouteEntry e : candidates) {
-            if (e.match().matchesBesidesPath(in)) {
+            if (eligible(e, in) && e.match().matchesBesidesPath(in)) {
                 return e.route();
             }
         }
         return null;
+    }
+
+    /** Whether {@code e} belongs to the listener chosen for the request (listener isolation). */
+    private static boolean eligible(RouteEntry e, MatchInput in) {
+        return in.listener == null || in.listener.equals(e.listenerHostname());
     }
 
     /** A trie node: the PathPrefix and RegularExpression matches whose prefix ends here, and the next elements. */

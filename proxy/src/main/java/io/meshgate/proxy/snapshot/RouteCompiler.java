@@ -50,6 +50,8 @@ final class RouteCompiler {
     List<RouteEntry> compile(RouteAttachment attachment) {
         HttpRoute route = attachment.route();
         List<String> hostnames = attachment.hostnames().contains("*") ? List.of() : attachment.hostnames();
+        String listenerHostname = attachment.listener().hostname() == null ? ""
+                : attachment.listener().hostname().toLowerCase(java.util.Locale.ROOT);
         List<HttpRouteRule> rules = route.spec().rules();
         List<RouteEntry> out = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
@@ -78,7 +80,7 @@ final class RouteCompiler {
                         attachment.listener().port(), btp, pc);
                 Route compiled = new Route(id, FilterChain.of(filters), backends, timeouts, retry, mirrors);
                 out.add(new RouteEntry(hostnames, requestMatch, new RouteOrder(null, route.id().qualifiedName(), r, m),
-                        compiled));
+                        compiled, listenerHostname));
             }
         }
         return out;

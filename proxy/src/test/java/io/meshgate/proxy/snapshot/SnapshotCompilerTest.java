@@ -280,4 +280,50 @@ class SnapshotCompilerTest {
         assertThat(match(s, 8080, "GET", "h", "/health", "x-canary", "true").id())
                 .isEqualTo("default/broad/rule/0");
     }
+
+    @Test
+    void requestsReachOnlyTheRoutesOfTheMostSpecificListenerOfTheirHost() {
+        StringBuilder yaml = new StringBuilder("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata: {name: edge}
+                spec:
+                  gatewayClassName: meshgate
+                  listeners:
+                    - {name: empty, protocol: HTTP, port: 8080}
+                    - {name: wild, protocol: HTTP, port: 8080, hostname: "*.example.com"}
+                    - {name: wild-foo, protocol: HTTP, port: 8080, hostname: "*.foo.example.com"}
+                    - {name: abc, protocol: HTTP, port: 8080, hostname: abc.foo.example.com}
+                """);
+        for (String listener : new String[] {"empty", "wild", "wild-foo", "abc"}) {
+            yaml.append("""
+                    ---
+                    apiVersion: gateway.networking.k8s.io/v1
+                    kind: HTTPRoute
+                    metadata: {name: %s}
+                    spec:
+                      parentRefs: [{name: edge, sectionName: %s}]
+                      rules: [{matches: [{path: {value: /%s}}]}]
+                    """.formatted(listener, listener, listener));
+        }
+        ProxySnapshot s = c.apply(yaml.toString());
+        String[][] cases = {
+                {"abc.foo.example.com", "/abc", "abc"},
+                {"abc.foo.example.com", "/wild-foo", null},
+                {"abc.foo.example.com", "/wild", null},
+                {"abc.foo.example.com", "/empty", null},
+                {"x.foo.example.com", "/wild-foo", "wild-foo"},
+                {"x.foo.example.com", "/wild", null},
+                {"foo.example.com", "/wild", "wild"},
+                {"a.b.example.com", "/wild", "wild"},
+                {"a.b.example.com", "/empty", null},
+                {"bar.com", "/empty", "empty"},
+                {"bar.com", "/wild", null},
+        };
+        for (String[] t : cases) {
+            Route r = match(s, 8080, "GET", t[0], t[1]);
+            assertThat(r == null ? null : r.id()).as("%s%s", t[0], t[1])
+                    .isEqualTo(t[2] == null ? null : "default/" + t[2] + "/rule/0");
+        }
+    }
 }
