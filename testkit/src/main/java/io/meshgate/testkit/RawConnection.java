@@ -41,9 +41,14 @@ public final class RawConnection implements AutoCloseable {
 
     /** Connects to 127.0.0.1:{@code port}; reads time out after 10 s. */
     public static RawConnection open(int port) {
+        return open(Loopback.HOST, port);
+    }
+
+    /** Connects to {@code host:port}; reads time out after 10 s. */
+    public static RawConnection open(String host, int port) {
         try {
             Socket s = new Socket();
-            s.connect(new InetSocketAddress(Loopback.HOST, port), 5000);
+            s.connect(new InetSocketAddress(host, port), 5000);
             s.setSoTimeout(10_000);
             s.setTcpNoDelay(true);
             return new RawConnection(s);

@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2FrameStreamException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -196,6 +198,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (http2 && (cause instanceof Http2FrameStreamException || cause instanceof Http2Exception)) {
+            // the codec resets the stream with the right error code (e.g. PROTOCOL_ERROR for a
+            // content-length mismatch) and then closes this channel; closing first would send CANCEL
+            return;
+        }
         ctx.close();
     }
 
