@@ -1,7 +1,5 @@
 package io.meshgate.proxy.http;
 
-import io.meshgate.proxy.filter.BodyRejectedException;
-import io.meshgate.proxy.filter.BodyTransformer;
 import io.meshgate.proxy.filter.FilterChain;
 import io.meshgate.proxy.filter.FilterResult;
 import io.meshgate.proxy.route.Route;
@@ -9,14 +7,10 @@ import io.meshgate.proxy.route.WeightedBackend;
 import io.meshgate.proxy.snapshot.ListenerLimits;
 import io.meshgate.proxy.snapshot.ListenerPort;
 import io.meshgate.proxy.upstream.Endpoint;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -30,9 +24,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -59,16 +51,8 @@ final class ProxyExchange implements FilterWalker.Continuation {
     @Nullable FilterWalker walker;
     @Nullable UpstreamCall call;
     final RequestShape shape;
-    private @Nullable RequestBody body;
-    private @Nullable CompositeByteBuf filterBuffer;
-    private int filterBufferLimit;
-    private HttpHeaders bufferedTrailers = EmptyHttpHeaders.INSTANCE;
+    private @Nullable RequestIntake intake;
     private @Nullable ScheduledFuture<?> requestTimer;
-    private @Nullable ArrayDeque<HttpContent> early;
-    private long earlyBytes;
-    private boolean requestTransformerDone;
-    private boolean requestOverflowStreams;
-    private @Nullable Mirrors mirrors;
     private boolean requestFiltersDone;
     boolean requestComplete;
     boolean finished;
@@ -123,42 +107,41 @@ final class ProxyExchange implements FilterWalker.Continuation {
         backend = Backends.pick(r);
         FilterChain backendChain = backend == null ? FilterChain.empty() : backend.filters();
         walker = new FilterWalker(r.filters(), backendChain);
-        body = new RequestBody(Math.max(r.retry().bufferLimitBytes(), 0));
+        RequestIntake in = new RequestIntake(this, Math.max(r.retry().bufferLimitBytes(), 0));
+        intake = in;
         if (r.filters().buffersRequest() || backendChain.buffersRequest()) {
-            filterBufferLimit = minPositive(r.filters().requestBufferLimit(), backendChain.requestBufferLimit());
-            requestOverflowStreams = r.filters().requestOverflowStreams() && backendChain.requestOverflowStreams();
-            if (shape.contentLength() > filterBufferLimit) {
-                if (requestOverflowStreams) {
-                    walker.runRequest(x, this); // BodyMode.bufferUpTo: the filters run without the body
+            int limit = minPositive(r.filters().requestBufferLimit(), backendChain.requestBufferLimit());
+            boolean overflowStreams = r.filters().requestOverflowStreams() && backendChain.requestOverflowStreams();
+            if (shape.contentLength() > limit) {
+                if (overflowStreams) {
+                    runRequestFilters(); // BodyMode.bufferUpTo: the filters run without the body
                     return;
                 }
                 response.reject(413, "request body too large", true);
                 return;
             }
             sendContinueIfExpected();
-            filterBuffer = x.eventLoop().equals(handler.ctx().channel().eventLoop())
-                    ? handler.ctx().alloc().compositeBuffer(1024) : Unpooled.compositeBuffer();
-            if (requestComplete) {
-                onFilterBufferComplete();
-            }
+            in.bufferForFilters(limit, overflowStreams);
             return;
         }
-        walker.runRequest(x, this);
+        runRequestFilters();
     }
 
     private static int minPositive(int a, int b) {
         return a == 0 ? b : b == 0 ? a : Math.min(a, b);
     }
 
+    void runRequestFilters() {
+        java.util.Objects.requireNonNull(walker).runRequest(x, this);
+    }
+
     void onContent(HttpContent c) {
-        ByteBuf data = c.content();
         boolean last = c instanceof LastHttpContent;
-        HttpHeaders trailers = last ? ((LastHttpContent) c).trailingHeaders() : null;
         if (requestComplete) {
             c.release();
             return;
         }
-        telemetry.requestBytes += data.readableBytes();
+        telemetry.requestBytes += c.content().readableBytes();
         if (last) {
             requestComplete = true;
         }
@@ -169,7 +152,8 @@ final class ProxyExchange implements FilterWalker.Continuation {
             }
             return;
         }
-        if (finished) {
+        RequestIntake in = intake;
+        if (finished || in == null) { // ended, or rejected before routing finished
             c.release();
             return;
         }
@@ -178,113 +162,7 @@ final class ProxyExchange implements FilterWalker.Continuation {
             response.reject(413, "request body too large", true);
             return;
         }
-        CompositeByteBuf fb = filterBuffer;
-        if (fb != null) {
-            if (data.isReadable()) {
-                fb.addComponent(true, data);
-            } else {
-                data.release();
-            }
-            if (fb.readableBytes() > filterBufferLimit) {
-                if (requestOverflowStreams) {
-                    // BodyMode.bufferUpTo: what came so far streams on after the filters, which see no body
-                    filterBuffer = null;
-                    early = new ArrayDeque<>(4);
-                    early.add(last ? new DefaultLastHttpContent(fb, trailers) : new DefaultHttpContent(fb));
-                    java.util.Objects.requireNonNull(walker).runRequest(x, this);
-                    return;
-                }
-                response.reject(413, "request body too large", true);
-                return;
-            }
-            if (last) {
-                bufferedTrailers = trailers;
-                onFilterBufferComplete();
-            }
-            return;
-        }
-        RequestBody b = body;
-        if (b == null) { // rejected before routing finished
-            c.release();
-            return;
-        }
-        if (!requestFiltersDone) {
-            // a request filter may still install a body transformer: hold the bytes until it is done
-            if (early == null) {
-                early = new ArrayDeque<>(4);
-            }
-            early.add(c);
-            earlyBytes += data.readableBytes();
-            if (earlyBytes > 256 * 1024) {
-                handler.pauseReads(true);
-            }
-            return;
-        }
-        if (!feed(data, last, trailers)) {
-            return;
-        }
-        if (!last && b.pendingBytes() > 256 * 1024) {
-            handler.pauseReads(true); // no try attached yet: stop reading until one is
-        }
-    }
-
-    /** A buffered body through the request transformer in one go, or null when the transformer refused it. */
-    private @Nullable ByteBuf transformWhole(ByteBuf whole) {
-        BodyTransformer t = x.requestBodyTransformer();
-        if (t == null) {
-            return whole;
-        }
-        requestTransformerDone = true;
-        try {
-            ByteBuf out = t.transform(whole, handler.ctx().alloc());
-            return Chunks.concat(out, t.finish(handler.ctx().alloc()), handler.ctx().alloc());
-        } catch (BodyRejectedException e) {
-            response.reject(e.status(), String.valueOf(e.getMessage()), true);
-            return null;
-        }
-    }
-
-    /** Passes request body bytes through the request transformer to the mirrors and the upstream body. */
-    private boolean feed(ByteBuf data, boolean last, @Nullable HttpHeaders trailers) {
-        RequestBody b = java.util.Objects.requireNonNull(body);
-        BodyTransformer t = requestTransformerDone ? null : x.requestBodyTransformer();
-        ByteBuf out = data;
-        if (t != null) {
-            try {
-                out = t.transform(data, handler.ctx().alloc());
-                if (last) {
-                    requestTransformerDone = true;
-                    out = Chunks.concat(out, t.finish(handler.ctx().alloc()), handler.ctx().alloc());
-                }
-            } catch (BodyRejectedException e) {
-                requestTransformerDone = true;
-                response.reject(e.status(), String.valueOf(e.getMessage()), true);
-                return false;
-            }
-        }
-        HttpHeaders tr = trailers == null ? EmptyHttpHeaders.INSTANCE : trailers;
-        if (mirrors != null) {
-            mirrors.forward(out, last, tr);
-        }
-        if (out.isReadable()) {
-            b.add(out);
-        } else {
-            out.release();
-        }
-        if (last) {
-            b.end(tr);
-        }
-        return true;
-    }
-
-    private void onFilterBufferComplete() {
-        CompositeByteBuf fb = filterBuffer;
-        if (fb == null || walker == null) {
-            return;
-        }
-        filterBuffer = null;
-        x.requestBody(fb);
-        walker.runRequest(x, this);
+        in.accept(c);
     }
 
     void onMalformedBody() {
@@ -311,40 +189,15 @@ final class ProxyExchange implements FilterWalker.Continuation {
             response.localReply(LocalReplies.error(500, "no backend for route"), LocalReplies.UNRESOLVED_BACKEND);
             return;
         }
-        RequestBody rb = java.util.Objects.requireNonNull(body);
-        ByteBuf buffered = x.requestBody();
-        if (buffered == null && !x.requestHeaders().contains(HttpHeaderNames.CONTENT_LENGTH) && shape.hasBody()) {
+        RequestIntake in = java.util.Objects.requireNonNull(intake);
+        if (x.requestBody() == null && !x.requestHeaders().contains(HttpHeaderNames.CONTENT_LENGTH) && shape.hasBody()) {
             HttpUtil.setTransferEncodingChunked(requestHead(), true);
         }
         sendContinueIfExpected();
-        if (buffered != null) {
-            ByteBuf whole = transformWhole(buffered.retainedDuplicate());
-            if (whole == null) {
-                return;
-            }
-            x.requestHeaders().remove(HttpHeaderNames.TRANSFER_ENCODING);
-            x.requestHeaders().setInt(HttpHeaderNames.CONTENT_LENGTH, whole.readableBytes());
-            mirrors = Mirrors.start(this);
-            feed(whole, true, bufferedTrailers);
-        } else {
-            mirrors = Mirrors.start(this);
+        if (!in.filtersDone()) {
+            return;
         }
-        ArrayDeque<HttpContent> held = early;
-        early = null;
-        if (held != null) {
-            HttpContent c;
-            while ((c = held.poll()) != null) {
-                boolean last = c instanceof LastHttpContent;
-                if (!feed(c.content(), last, last ? ((LastHttpContent) c).trailingHeaders() : null)) {
-                    while ((c = held.poll()) != null) {
-                        c.release();
-                    }
-                    return;
-                }
-            }
-            handler.pauseReads(false);
-        }
-        UpstreamCall c = new UpstreamCall(this, b.cluster(), rb);
+        UpstreamCall c = new UpstreamCall(this, b.cluster(), in.body);
         call = c;
         c.start();
     }
@@ -452,27 +305,8 @@ final class ProxyExchange implements FilterWalker.Continuation {
             requestTimer.cancel(false);
             requestTimer = null;
         }
-        if (filterBuffer != null) {
-            filterBuffer.release();
-            filterBuffer = null;
-        }
-        if (body != null) {
-            body.release();
-        }
-        if (early != null) {
-            HttpContent c;
-            while ((c = early.poll()) != null) {
-                c.release();
-            }
-            early = null;
-        }
-        BodyTransformer t = x.requestBodyTransformer();
-        if (t != null && !requestTransformerDone) {
-            requestTransformerDone = true;
-            t.abort();
-        }
-        if (mirrors != null) {
-            mirrors.requestEnded();
+        if (intake != null) {
+            intake.release();
         }
         response.release();
         x.release();
@@ -481,10 +315,6 @@ final class ProxyExchange implements FilterWalker.Continuation {
 
     boolean requestFiltersDone() {
         return requestFiltersDone;
-    }
-
-    @Nullable RequestBody body() {
-        return body;
     }
 
     static void rejectBeforeExchange(ExchangeHandler handler, int status, String message) {

@@ -4,7 +4,6 @@ import io.meshgate.proxy.filter.BodyRejectedException;
 import io.meshgate.proxy.filter.BodyTransformer;
 import io.meshgate.proxy.filter.FilterResult;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,7 +14,6 @@ import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
@@ -245,16 +243,9 @@ final class ResponseSide implements FilterWalker.Continuation {
 
     /** Runs one chunk through the response transformer; null when it refused the body (the exchange is aborted). */
     private @Nullable HttpContent transform(BodyTransformer t, HttpContent c) {
-        ByteBufAllocator alloc = ctx().alloc();
-        boolean last = c instanceof LastHttpContent;
         try {
-            ByteBuf out = t.transform(c.content(), alloc);
-            if (!last) {
-                return new DefaultHttpContent(out);
-            }
-            transformerDone = true;
-            out = Chunks.concat(out, t.finish(alloc), alloc);
-            return new DefaultLastHttpContent(out, ((LastHttpContent) c).trailingHeaders());
+            transformerDone = c instanceof LastHttpContent;
+            return Chunks.transform(t, c, ctx().alloc());
         } catch (BodyRejectedException e) {
             transformerDone = true;
             px.abort(LocalReplies.LOCAL_REPLY);
@@ -338,8 +329,7 @@ final class ResponseSide implements FilterWalker.Continuation {
         if (t != null && !transformerDone && content.isReadable()) {
             transformerDone = true;
             try {
-                ByteBuf out = t.transform(content, ctx().alloc());
-                content = Chunks.concat(out, t.finish(ctx().alloc()), ctx().alloc());
+                content = Chunks.transformWhole(t, content, ctx().alloc());
                 length = content.readableBytes();
             } catch (BodyRejectedException e) {
                 content = Unpooled.EMPTY_BUFFER;
@@ -361,31 +351,16 @@ final class ResponseSide implements FilterWalker.Continuation {
         complete();
     }
 
-    private boolean bodyless(int status) {
-        return status < 200 || status == 204 || status == 304;
+    private static boolean bodyless(int status) {
+        return Http1Framing.bodyless(status);
     }
 
     /** HTTP/1.x framing: keep-alive or close, chunked when the length is unknown. */
     private void frame(HttpResponse res, boolean full) {
-        if (px.handler.http2()) {
-            return;
+        if (!px.handler.http2()) {
+            boolean close = closeAfter || !px.shape.keepAlive() || (!px.requestComplete && px.shape.hasBody());
+            closeAfter = Http1Framing.frame(res, full, px.shape, px.request.method().equals(HttpMethod.HEAD), close);
         }
-        int status = res.status().code();
-        boolean close = closeAfter || !px.shape.keepAlive() || (!px.requestComplete && px.shape.hasBody());
-        boolean head = px.request.method().equals(HttpMethod.HEAD);
-        if (!full && !bodyless(status) && !head && !res.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            if (px.shape.http10()) {
-                close = true; // an HTTP/1.0 client reads to EOF
-            } else {
-                HttpUtil.setTransferEncodingChunked(res, true);
-            }
-        }
-        if (close) {
-            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (px.shape.http10()) {
-            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
-        closeAfter = close;
     }
 
     private void complete() {

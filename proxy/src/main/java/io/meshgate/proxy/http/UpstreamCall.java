@@ -1,7 +1,6 @@
 package io.meshgate.proxy.http;
 
 import io.meshgate.proxy.route.RetryPolicy;
-import io.meshgate.proxy.route.RetryTrigger;
 import io.meshgate.proxy.route.Route;
 import io.meshgate.proxy.upstream.Cluster;
 import io.meshgate.proxy.upstream.Endpoint;
@@ -24,7 +23,6 @@ import io.netty.util.concurrent.Future;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -115,15 +113,20 @@ final class UpstreamCall implements StreamListener, BodyTarget {
             return;
         }
         if (!cluster.tryAcquirePending()) {
-            cancelTryTimer();
-            cluster.onTryEnd(ep, Outcome.CONNECT_FAILURE, 0);
-            end();
-            f.addListener(done -> onAcquired(f));
-            px.response.localReply(LocalReplies.error(503, "too many pending requests"), LocalReplies.CIRCUIT_OPEN);
+            f.addListener(done -> onAcquired(f)); // hands the connection back to the pool when it comes
+            refuse("too many pending requests");
             return;
         }
         holdsPending = true;
         f.addListener(done -> onAcquired(f));
+    }
+
+    /** The circuit breaker refused a connection or a wait for one: 503 without retrying. */
+    private void refuse(String reason) {
+        cancelTryTimer();
+        cluster.onTryEnd(java.util.Objects.requireNonNull(endpoint), Outcome.CONNECT_FAILURE, 0);
+        end();
+        px.response.localReply(LocalReplies.error(503, reason), LocalReplies.CIRCUIT_OPEN);
     }
 
     private void onAcquired(Future<UpstreamStream> f) {
@@ -139,10 +142,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
         }
         if (!f.isSuccess()) {
             if (f.cause() instanceof ConnectionLimitException) {
-                cancelTryTimer();
-                cluster.onTryEnd(java.util.Objects.requireNonNull(endpoint), Outcome.CONNECT_FAILURE, 0);
-                end();
-                px.response.localReply(LocalReplies.error(503, "circuit open"), LocalReplies.CIRCUIT_OPEN);
+                refuse("circuit open");
                 return;
             }
             tryFailed(Outcome.CONNECT_FAILURE);
@@ -222,9 +222,8 @@ final class UpstreamCall implements StreamListener, BodyTarget {
                 return;
             }
             skipInformational = false;
-            Outcome outcome = code >= 500 ? (code == 502 || code == 503 || code == 504 ? Outcome.GATEWAY_ERROR
-                    : Outcome.SERVER_ERROR) : Outcome.SUCCESS;
-            if (retriableStatus(code) && mayRetry()) {
+            Outcome outcome = RetryRules.outcomeOf(code);
+            if (RetryRules.retriableStatus(retry, code) && mayRetry()) {
                 ReferenceCountUtil.release(msg);
                 tryFailed(outcome);
                 return;
@@ -259,12 +258,10 @@ final class UpstreamCall implements StreamListener, BodyTarget {
             UpstreamStream s = stream;
             stream = null;
             body.detach();
-            if (s != null) {
-                if (requestWritten) {
-                    s.release();
-                } else {
-                    s.close(); // answered before our request ended: the connection is mid-message
-                }
+            if (s != null && requestWritten) {
+                s.release();
+            } else if (s != null) {
+                s.close(); // answered before our request ended: the connection is mid-message
             }
             end();
         }
@@ -336,14 +333,14 @@ final class UpstreamCall implements StreamListener, BodyTarget {
             nextTry();
             return;
         }
-        if (retriableOutcome(outcome) && mayRetry() && cluster.tryAcquireRetry()) {
+        if (RetryRules.retriableOutcome(retry, outcome) && mayRetry() && cluster.tryAcquireRetry()) {
             holdsRetry = true;
             retriesUsed++;
             if (tried == null) {
                 tried = new HashSet<>(4);
             }
             tried.add(ep);
-            long delay = backoffNanos();
+            long delay = RetryRules.backoffNanos(retry, retriesUsed);
             backoffTimer = loop.schedule(this::nextTry, delay, TimeUnit.NANOSECONDS);
             return;
         }
@@ -358,41 +355,6 @@ final class UpstreamCall implements StreamListener, BodyTarget {
 
     private boolean mayRetry() {
         return retriesUsed < retry.numRetries() && body.replayable() && (px.idempotent() || body.complete());
-    }
-
-    private boolean retriableOutcome(Outcome o) {
-        Set<RetryTrigger> t = retry.triggers();
-        return switch (o) {
-            case CONNECT_FAILURE -> t.contains(RetryTrigger.CONNECT_FAILURE) || t.contains(RetryTrigger.FIVE_XX)
-                    || t.contains(RetryTrigger.GATEWAY_ERROR);
-            case RESET -> t.contains(RetryTrigger.RESET) || t.contains(RetryTrigger.FIVE_XX)
-                    || t.contains(RetryTrigger.GATEWAY_ERROR) || t.contains(RetryTrigger.REFUSED_STREAM) && !responseStarted;
-            case TIMEOUT -> t.contains(RetryTrigger.FIVE_XX) || t.contains(RetryTrigger.GATEWAY_ERROR);
-            case GATEWAY_ERROR, SERVER_ERROR, SUCCESS -> true; // decided by status in retriableStatus
-        };
-    }
-
-    private boolean retriableStatus(int code) {
-        Set<RetryTrigger> t = retry.triggers();
-        if (t.isEmpty()) {
-            return false;
-        }
-        return (code >= 500 && t.contains(RetryTrigger.FIVE_XX))
-                || ((code == 502 || code == 503 || code == 504) && t.contains(RetryTrigger.GATEWAY_ERROR))
-                || (code == 409 && t.contains(RetryTrigger.RETRIABLE_4XX))
-                || (t.contains(RetryTrigger.RETRIABLE_STATUS_CODES) && retry.retriableStatusCodes().contains(code));
-    }
-
-    /** Exponential backoff with full jitter: uniform in [0, min(max, base * 2^(n-1))]. */
-    private long backoffNanos() {
-        long base = Math.max(1, retry.backoffBase().toNanos());
-        long cap = Math.max(base, retry.backoffMax().toNanos());
-        int shift = Math.min(30, retriesUsed - 1);
-        long ceiling = base << shift;
-        if (ceiling <= 0 || ceiling > cap) {
-            ceiling = cap;
-        }
-        return ThreadLocalRandom.current().nextLong(ceiling + 1);
     }
 
     /**
