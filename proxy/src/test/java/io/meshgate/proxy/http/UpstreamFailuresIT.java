@@ -108,6 +108,7 @@ class UpstreamFailuresIT {
             rec = proxy.nextRecord();
         }
         assertThat(rec.responseFlag()).isEqualTo("upstream_reset");
+        assertThat(rec.attempts()).isEqualTo(1);
     }
 
     @Test
