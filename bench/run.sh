@@ -182,6 +182,7 @@ kind: Gateway
 metadata: { name: bench }
 spec:
   gatewayClassName: meshgate
+  addresses: [ { type: IPAddress, value: 127.0.0.1 } ]
   listeners: [ { name: http, protocol: HTTP, port: $h1 } ]
 ---
 apiVersion: gateway.networking.k8s.io/v1

@@ -49,6 +49,7 @@ class GatewayIT {
                 metadata: { name: bank }
                 spec:
                   gatewayClassName: meshgate
+                  addresses: [ { type: IPAddress, value: 127.0.0.1 } ]
                   listeners:
                     - { name: http, protocol: HTTP, port: %d }
                     - name: https

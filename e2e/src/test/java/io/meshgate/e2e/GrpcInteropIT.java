@@ -81,6 +81,7 @@ class GrpcInteropIT {
                 metadata: { name: edge }
                 spec:
                   gatewayClassName: meshgate
+                  addresses: [ { type: IPAddress, value: 127.0.0.1 } ]
                   listeners:
                     - { name: http, protocol: HTTP, port: %d }
                 ---

@@ -54,6 +54,7 @@ class H2SpecIT {
                 metadata: { name: edge }
                 spec:
                   gatewayClassName: meshgate
+                  addresses: [ { type: IPAddress, value: 127.0.0.1 } ]
                   listeners:
                     - { name: h2c, protocol: HTTP, port: %d }
                     - name: tls

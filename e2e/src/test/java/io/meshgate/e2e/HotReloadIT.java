@@ -43,6 +43,7 @@ class HotReloadIT {
                 metadata: { name: bank }
                 spec:
                   gatewayClassName: meshgate
+                  addresses: [ { type: IPAddress, value: 127.0.0.1 } ]
                   listeners: [ { name: http, protocol: HTTP, port: %d } ]
                 """.formatted(port));
         save("accounts.yaml", Configs.route("bank", "accounts", "/accounts", bank.server("accounts").address().getPort()));
