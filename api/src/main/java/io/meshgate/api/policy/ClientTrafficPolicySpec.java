@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param headers request head limits
  * @param requestBody request body limit
  * @param tls client certificate validation (mTLS) on HTTPS listeners
+ * @param path request path normalization
  */
 public record ClientTrafficPolicySpec(List<PolicyTargetReference> targetRefs, @Nullable Timeout timeout,
                                       @Nullable Connection connection, @Nullable ClientIpDetection clientIPDetection,
                                       @Nullable Http2 http2, @Nullable Headers headers,
-                                      @Nullable RequestBody requestBody, @Nullable Tls tls) {
+                                      @Nullable RequestBody requestBody, @Nullable Tls tls, @Nullable Path path) {
     public ClientTrafficPolicySpec {
         targetRefs = Checks.list(targetRefs, "targetRefs");
         Checks.check(!targetRefs.isEmpty() && targetRefs.size() <= 16, "targetRefs",
@@ -152,4 +153,13 @@ public record ClientTrafficPolicySpec(List<PolicyTargetReference> targetRefs, @N
             this.optional = Checks.orDefault(optional, false);
         }
     }
+
+    /**
+     * {@code path} (Envoy Gateway shape): how request paths are normalized before routing. Dot segments are
+     * always removed and percent-encoded unreserved characters decoded (RFC 3986 section 6.2.2), whatever is set here.
+     *
+     * @param escapedSlashesAction what to do with {@code %2F} / {@code %5C} in the path, default UnescapeAndRedirect
+     * @param disableMergeSlashes keep repeated slashes ({@code //}) instead of merging them, default false
+     */
+    public record Path(@Nullable EscapedSlashesAction escapedSlashesAction, @Nullable Boolean disableMergeSlashes) {}
 }

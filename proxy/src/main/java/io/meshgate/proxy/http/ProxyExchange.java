@@ -10,6 +10,7 @@ import io.meshgate.proxy.upstream.Endpoint;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -60,7 +61,7 @@ final class ProxyExchange implements FilterWalker.Continuation {
     ProxyExchange(ExchangeHandler handler, HttpRequest request) {
         this.handler = handler;
         this.request = request;
-        this.shape = RequestShape.of(request, handler.http2());
+        this.shape = RequestShape.of(request, handler.http2(), handler.port().limits().path());
         ChannelHandlerContext ctx = handler.ctx();
         HttpHeaders headers = request.headers();
         String authority = shape.authority();
@@ -84,6 +85,10 @@ final class ProxyExchange implements FilterWalker.Continuation {
         limits = port.limits();
         if (shape.invalidReason() != null) {
             response.reject(400, shape.invalidReason(), true);
+            return;
+        }
+        if (shape.redirectToPath()) {
+            redirectToNormalizedPath();
             return;
         }
         HopByHop.strip(x.requestHeaders(), shape.upgrade());
@@ -125,6 +130,18 @@ final class ProxyExchange implements FilterWalker.Continuation {
             return;
         }
         runRequestFilters();
+    }
+
+    /** ClientTrafficPolicy {@code path.escapedSlashesAction: UnescapeAndRedirect}, as Envoy does it. */
+    private void redirectToNormalizedPath() {
+        String contentType = x.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE);
+        if (contentType != null && contentType.startsWith("application/grpc")) {
+            response.reject(400, "escaped slash in path", false); // gRPC clients do not follow redirects
+            return;
+        }
+        HttpHeaders headers = new DefaultHttpHeaders();
+        headers.set(HttpHeaderNames.LOCATION, shape.path());
+        response.localReply(FilterResult.respond(307, headers, new byte[0]), LocalReplies.LOCAL_REPLY);
     }
 
     private static int minPositive(int a, int b) {

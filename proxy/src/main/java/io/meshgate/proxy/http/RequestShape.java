@@ -1,5 +1,6 @@
 package io.meshgate.proxy.http;
 
+import io.meshgate.proxy.snapshot.PathNormalization;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -11,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Facts about a request head taken before any header is changed: framing (Content-Length,
  * chunked), keep-alive, {@code Expect: 100-continue}, a WebSocket upgrade, and the request
- * target split into authority and origin-form path (absolute-form targets, as sent to a forward
- * proxy, are accepted).
+ * target split into authority and normalized origin-form path (absolute-form targets, as sent to a
+ * forward proxy, are accepted).
  */
 final class RequestShape {
 
@@ -26,10 +27,11 @@ final class RequestShape {
     private final boolean upgrade;
     private boolean expectContinue;
     private final @Nullable String invalidReason;
+    private final boolean redirectToPath;
 
     private RequestShape(String protocol, String path, String authority, long contentLength, boolean hasBody,
                          boolean keepAlive, boolean http10, boolean upgrade, boolean expectContinue,
-                         @Nullable String invalidReason) {
+                         @Nullable String invalidReason, boolean redirectToPath) {
         this.protocol = protocol;
         this.path = path;
         this.authority = authority;
@@ -40,9 +42,10 @@ final class RequestShape {
         this.upgrade = upgrade;
         this.expectContinue = expectContinue;
         this.invalidReason = invalidReason;
+        this.redirectToPath = redirectToPath;
     }
 
-    static RequestShape of(HttpRequest r, boolean http2) {
+    static RequestShape of(HttpRequest r, boolean http2, PathNormalization pathNormalization) {
         HttpHeaders h = r.headers();
         boolean http10 = !http2 && r.protocolVersion().equals(HttpVersion.HTTP_1_0);
         String protocol = http2 ? "HTTP/2" : http10 ? "HTTP/1.0" : "HTTP/1.1";
@@ -70,6 +73,9 @@ final class RequestShape {
         } else if (uri.isEmpty() || (uri.charAt(0) != '/' && !uri.equals("*"))) {
             invalid = "invalid request target";
         }
+        if (uri.indexOf('#') >= 0) {
+            invalid = "fragment in request target"; // RFC 9112 3.2: a request-target has no fragment
+        }
         if (authority == null) {
             java.util.List<String> hosts = h.getAll(HttpHeaderNames.HOST);
             if (hosts.size() > 1) {
@@ -79,17 +85,31 @@ final class RequestShape {
             }
             authority = hosts.isEmpty() ? "" : hosts.get(0);
         }
+        if (invalid == null && !Authorities.isValid(authority)) {
+            invalid = "invalid host"; // RFC 9112 3.2: an invalid Host gets 400
+        }
+        boolean redirect = false;
+        if (invalid == null) {
+            PathNormalizer.Normalized n = PathNormalizer.normalize(path, pathNormalization);
+            invalid = n.rejection();
+            path = n.target();
+            redirect = n.redirect();
+        }
         boolean upgrade = !http2 && !http10 && h.containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
                 && h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
         boolean expect = !http2 && !http10 && HttpUtil.is100ContinueExpected(r);
         boolean keepAlive = http2 || HttpUtil.isKeepAlive(r);
         return new RequestShape(protocol, path, authority, cl, cl > 0 || chunked, keepAlive, http10, upgrade, expect,
-                invalid);
+                invalid, redirect);
     }
 
     String protocol() { return protocol; }
 
+    /** The normalized origin-form target (see {@link PathNormalizer}). */
     String path() { return path; }
+
+    /** Escaped slashes were unescaped and the listener answers with a redirect to {@link #path()}. */
+    boolean redirectToPath() { return redirectToPath; }
 
     String authority() { return authority; }
 

@@ -2,6 +2,7 @@ package io.meshgate.proxy.snapshot;
 
 import io.meshgate.api.policy.ClientTrafficPolicySpec;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** A ClientTrafficPolicy's limits over {@link ListenerLimits#DEFAULTS}: absent fields keep the defaults. */
 final class ClientLimits {
@@ -35,6 +36,15 @@ final class ClientLimits {
         int trusted = spec.clientIPDetection() == null || spec.clientIPDetection().xForwardedFor() == null
                 ? d.trustedProxies() : spec.clientIPDetection().xForwardedFor().numTrustedHops();
         return new ListenerLimits(lineLength, headerSize, headerCount, bodySize, headerTimeout, idle, connections,
-                streams, trusted);
+                streams, trusted, path(spec.path()));
+    }
+
+    private static PathNormalization path(ClientTrafficPolicySpec.@Nullable Path p) {
+        PathNormalization d = PathNormalization.DEFAULTS;
+        if (p == null) {
+            return d;
+        }
+        return new PathNormalization(p.disableMergeSlashes() == null ? d.mergeSlashes() : !p.disableMergeSlashes(),
+                p.escapedSlashesAction() == null ? d.escapedSlashes() : p.escapedSlashesAction());
     }
 }

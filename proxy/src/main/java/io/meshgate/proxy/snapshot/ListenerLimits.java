@@ -15,12 +15,19 @@ import java.time.Duration;
  * @param maxConnections most concurrent downstream connections on the port, default 10000
  * @param maxConcurrentStreams HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS, default 100
  * @param trustedProxies how many proxies in front are trusted for X-Forwarded-For, default 0
+ * @param path request path normalization before routing
  */
 public record ListenerLimits(int maxInitialLineLength, int maxHeaderSize, int maxHeaderCount, long maxBodySize,
                              Duration headerReadTimeout, Duration idleTimeout, int maxConnections,
-                             int maxConcurrentStreams, int trustedProxies) {
+                             int maxConcurrentStreams, int trustedProxies, PathNormalization path) {
 
     /** The documented defaults. */
     public static final ListenerLimits DEFAULTS = new ListenerLimits(8 * 1024, 64 * 1024, 100, 0,
-            Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000, 100, 0);
+            Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000, 100, 0, PathNormalization.DEFAULTS);
+
+    /** These limits with another path normalization. */
+    public ListenerLimits withPath(PathNormalization normalization) {
+        return new ListenerLimits(maxInitialLineLength, maxHeaderSize, maxHeaderCount, maxBodySize, headerReadTimeout,
+                idleTimeout, maxConnections, maxConcurrentStreams, trustedProxies, normalization);
+    }
 }

@@ -3,6 +3,7 @@ package io.meshgate.proxy.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshgate.proxy.snapshot.ListenerLimits;
+import io.meshgate.proxy.snapshot.PathNormalization;
 import io.meshgate.testkit.FakeUpstream;
 import io.meshgate.testkit.LeakDetection;
 import io.meshgate.testkit.RawConnection;
@@ -36,7 +37,7 @@ class HostileInputIT {
         TestCluster c = TestCluster.of("a", upstream.port());
         proxy = ProxyHarness.start(new TestRouteTable().route("/", ProxyHarness.route("r", c)), c);
         ListenerLimits small = new ListenerLimits(1024, 4096, 20, 1000, Duration.ofMillis(500), Duration.ofMillis(800), 3,
-                100, 0);
+                100, 0, PathNormalization.DEFAULTS);
         limited = ProxyHarness.start(new TestRouteTable().route("/", ProxyHarness.route("r", c)), small, null, c);
     }
 
@@ -96,7 +97,17 @@ class HostileInputIT {
                 Arguments.of("negative Content-Length",
                         "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n"),
                 Arguments.of("signed Content-Length",
-                        "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: +5\r\n\r\nhello"));
+                        "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: +5\r\n\r\nhello"),
+                Arguments.of("space in Host",
+                        "GET / HTTP/1.1\r\nHost: a b\r\n\r\n"),
+                Arguments.of("userinfo in Host",
+                        "GET / HTTP/1.1\r\nHost: user@a\r\n\r\n"),
+                Arguments.of("userinfo in an absolute-form target",
+                        "GET http://user@a/ HTTP/1.1\r\nHost: a\r\n\r\n"),
+                Arguments.of("fragment in the target",
+                        "GET /a#b HTTP/1.1\r\nHost: a\r\n\r\n"),
+                Arguments.of("invalid percent-encoding in the path",
+                        "GET /a%zz HTTP/1.1\r\nHost: a\r\n\r\n"));
     }
 
     @ParameterizedTest(name = "{0}")

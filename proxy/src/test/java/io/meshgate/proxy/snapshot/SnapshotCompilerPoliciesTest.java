@@ -13,6 +13,7 @@ import io.meshgate.proxy.http.Exchange;
 import io.meshgate.proxy.route.Route;
 import io.meshgate.testkit.SelfSignedCertificates;
 import io.netty.handler.ssl.SslContext;
+import io.meshgate.api.policy.EscapedSlashesAction;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -207,10 +208,12 @@ class SnapshotCompilerPoliciesTest {
                   http2: {maxConcurrentStreams: 7}
                   headers: {maxRequestHeadersKb: 16, maxRequestHeaders: 50, maxRequestLineBytes: 4096}
                   requestBody: {maxBytes: 1048576}
+                  path: {escapedSlashesAction: RejectRequest, disableMergeSlashes: true}
                 """);
         assertThat(port(s, 8080).limits()).isEqualTo(ListenerLimits.DEFAULTS);
         assertThat(port(s, 9090).limits()).isEqualTo(new ListenerLimits(4096, 16 * 1024, 50, 1048576,
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 10, 7, 2));
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 10, 7, 2,
+                new PathNormalization(false, EscapedSlashesAction.RejectRequest)));
     }
 
     @Test
