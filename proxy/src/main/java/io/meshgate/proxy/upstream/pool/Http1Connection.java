@@ -93,6 +93,13 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Upst
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
+            // a malformed response (or body framing): nothing of it is forwarded; the exchange sees a reset
+            ReferenceCountUtil.release(msg);
+            keepAlive = false;
+            ctx.close();
+            return;
+        }
         if (msg instanceof HttpResponse r && r.status().code() >= 200 && !HttpUtil.isKeepAlive(r)) {
             keepAlive = false;
         }

@@ -5,6 +5,7 @@ import io.meshgate.proxy.upstream.Endpoint;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -17,6 +18,21 @@ import java.util.concurrent.TimeUnit;
  * backend's keep-alive timeout); dead ones are dropped on the way.
  */
 final class Http1Pool implements EndpointPool {
+
+    /**
+     * A response the client could read two ways never leaves the proxy: conflicting Content-Lengths,
+     * Content-Length with Transfer-Encoding, and control characters (a bare CR) in a field are decoder
+     * failures, which the connection turns into an upstream reset (RFC 9112 section 6.3: a proxy answers 502).
+     */
+    private static HttpDecoderConfig responseDecoding() {
+        return new HttpDecoderConfig()
+                .setMaxInitialLineLength(4096)
+                .setMaxHeaderSize(64 * 1024)
+                .setMaxChunkSize(16 * 1024)
+                .setUseRfc9112TransferEncoding(true)
+                .setAllowDuplicateContentLengths(false)
+                .setValidateHeaders(true);
+    }
 
     static final String CODEC = "http1-codec";
     static final String IDLE = "idle";
@@ -60,7 +76,7 @@ final class Http1Pool implements EndpointPool {
         Http1Connection[] created = new Http1Connection[1];
         connector.connect(loop, cluster, endpoint, ch -> {
             created[0] = new Http1Connection(this, ch);
-            ch.pipeline().addLast(CODEC, new HttpClientCodec(4096, 64 * 1024, 16 * 1024, false, false));
+            ch.pipeline().addLast(CODEC, new HttpClientCodec(responseDecoding(), false, false));
             ch.pipeline().addLast(IDLE, new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
             ch.pipeline().addLast("pooled", created[0]);
         }).addListener(f -> {
