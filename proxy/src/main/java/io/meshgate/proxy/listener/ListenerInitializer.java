@@ -90,6 +90,7 @@ public final class ListenerInitializer extends ChannelInitializer<Channel> {
         p.addLast("h2-codec", Http2FrameCodecBuilder.forServer()
                 .initialSettings(settings)
                 .validateHeaders(true)
+                .validateRequiredPseudoHeaders(true) // RFC 9113 §8.3.1: no :method/:scheme/:path is a stream error
                 .build());
         p.addLast("h2-mux", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
