@@ -10,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** An HTTP/1.1 backend that reads any request and answers {@code 200 ok}: the upstream for protocol suites. */
+/** An HTTP/1.1 backend that reads any request and answers 200 with a short text: the upstream for protocol suites. */
 final class OkBackend implements AutoCloseable {
-    private static final byte[] OK = "ok\n".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * At least 5 bytes: h2spec's http2/6.9.2/2 (a negative flow-control window) needs that much
+     * response body to run, and is skipped (not passed) below it.
+     */
+    private static final byte[] OK = "ok from the backend\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServer server;
     private final ExecutorService executor;

@@ -10,7 +10,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -30,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *  cleartext port: detect --preface--> h2 handlers  (prior knowledge)
  *                        \--other----> http1 handlers
  *  http1:  http1-timeouts -> http1-decoder -> http1-encoder -> exchange
- *  h2:     h2-idle -> h2-codec -> h2-mux -> h2-idle-close;  per stream: h2-http -> exchange
+ *  h2:     h2-idle -> h2-codec (with the stream-state guard) -> h2-mux -> h2-idle-close -> h2-errors;
+ *          per stream: h2-http -> exchange
  * </pre>
  * The port's config is read once at accept for connection-level settings (TLS, limits); requests
  * read the port's current config when they are routed.
@@ -87,7 +87,7 @@ public final class ListenerInitializer extends ChannelInitializer<Channel> {
         Http2Settings settings = Http2Settings.defaultSettings()
                 .maxConcurrentStreams(limits.maxConcurrentStreams())
                 .maxHeaderListSize(limits.maxHeaderSize());
-        p.addLast("h2-codec", Http2FrameCodecBuilder.forServer()
+        p.addLast("h2-codec", new Http2ServerCodecBuilder()
                 .initialSettings(settings)
                 .validateHeaders(true)
                 .validateRequiredPseudoHeaders(true) // RFC 9113 §8.3.1: no :method/:scheme/:path is a stream error
@@ -101,5 +101,6 @@ public final class ListenerInitializer extends ChannelInitializer<Channel> {
             }
         }));
         p.addLast("h2-idle-close", new Http2ConnectionIdleHandler());
+        p.addLast("h2-errors", new Http2ConnectionErrors());
     }
 }
