@@ -21,11 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code ./meshgate} launcher's build decision, in a scratch checkout where {@code mvn} and
  * {@code java} are stand-in scripts that record how they were called: it builds when the jar is
  * missing or older than a main source or pom, and otherwise runs the jar straight away with the
- * user's arguments intact.
+ * user's arguments intact, after the default JVM flags; after a build it makes an AppCDS archive once
+ * and then runs with it.
  */
 class LauncherIT {
     private static final Instant OLD = Instant.parse("2024-01-01T00:00:00Z");
     private static final Instant NEW = Instant.parse("2025-01-01T00:00:00Z");
+    private static final String DEFAULTS = "-XX:+UseSerialGC -Xms64m -Xmx256m -Dio.netty.jfr.enabled=false";
 
     @TempDir
     Path repo;
@@ -53,7 +55,10 @@ class LauncherIT {
         script(Files.createDirectories(javaHome.resolve("bin")).resolve("java"), """
                 #!/bin/sh
                 echo "java $*" >> "%s"
-                for a in "$@"; do echo "arg[$a]"; done
+                for a in "$@"; do
+                  echo "arg[$a]"
+                  case "$a" in -XX:ArchiveClassesAtExit=*) echo cds > "${a#*=}"; echo "meshgate ready in 1 ms" ;; esac
+                done
                 exit 3
                 """.formatted(calls));
     }
@@ -79,6 +84,8 @@ class LauncherIT {
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("JAVA_HOME", javaHome.toString());
         pb.environment().remove("MESHGATE_JAVA_OPTS");
+        pb.environment().remove("MESHGATE_JVM_DEFAULTS");
+        pb.environment().put("MESHGATE_NO_CDS", "1"); // the archive has tests of its own below
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -100,7 +107,7 @@ class LauncherIT {
         assertThat(r.calls()).hasSize(2);
         assertThat(r.calls().get(0)).startsWith("mvn ").contains("-DskipTests").contains("package")
                 .contains(repo.resolve("pom.xml").toString());
-        assertThat(r.calls().get(1)).isEqualTo("java -jar " + jar() + " gateway --config my dir/with spaces");
+        assertThat(r.calls().get(1)).isEqualTo("java " + DEFAULTS + " -jar " + jar() + " gateway --config my dir/with spaces");
         assertThat(r.output()).contains("arg[my dir/with spaces]");
         assertThat(r.exitCode()).as("the program's exit code is the launcher's").isEqualTo(3);
     }
@@ -109,7 +116,7 @@ class LauncherIT {
     void anUpToDateJarRunsWithoutBuilding() throws Exception {
         write(jar(), "jar", NEW);
         Run r = launch(Map.of(), "--help");
-        assertThat(r.calls()).containsExactly("java -jar " + jar() + " --help");
+        assertThat(r.calls()).containsExactly("java " + DEFAULTS + " -jar " + jar() + " --help");
         assertThat(r.output()).doesNotContain("building");
     }
 
@@ -138,6 +145,36 @@ class LauncherIT {
     void extraJvmFlagsComeFromTheEnvironment() throws Exception {
         write(jar(), "jar", NEW);
         Run r = launch(Map.of("MESHGATE_JAVA_OPTS", "-Xmx128m -Dx=y"), "version");
-        assertThat(r.calls()).containsExactly("java -Xmx128m -Dx=y -jar " + jar() + " version");
+        assertThat(r.calls()).containsExactly("java " + DEFAULTS + " -Xmx128m -Dx=y -jar " + jar() + " version");
+    }
+
+    @Test
+    void aCollectorChosenByTheUserReplacesTheDefaultOneAndTheDefaultsCanBeReplaced() throws Exception {
+        write(jar(), "jar", NEW);
+        Run parallel = launch(Map.of("MESHGATE_JAVA_OPTS", "-XX:+UseParallelGC"), "version");
+        assertThat(parallel.calls()).containsExactly(
+                "java " + DEFAULTS.replace("-XX:+UseSerialGC ", "") + " -XX:+UseParallelGC -jar " + jar() + " version");
+        Run bare = launch(Map.of("MESHGATE_JVM_DEFAULTS", ""), "version");
+        assertThat(bare.calls()).containsExactly("java -jar " + jar() + " version");
+    }
+
+    @Test
+    void aBuildIsFollowedByOneClassDataArchiveRunThenEveryRunUsesTheArchive() throws Exception {
+        Path cds = repo.resolve("cli/target/meshgate.jsa");
+        Run first = launch(Map.of("MESHGATE_NO_CDS", "0"), "version");
+        assertThat(first.output()).contains("preparing the class-data archive (once per build) ... done");
+        assertThat(first.calls()).hasSize(3);
+        assertThat(first.calls().get(1)).startsWith("java " + DEFAULTS + " -XX:ArchiveClassesAtExit=")
+                .contains(" -jar " + jar() + " gateway --config ");
+        assertThat(cds).exists();
+        assertThat(first.calls().get(2)).startsWith("java " + DEFAULTS + " -XX:SharedArchiveFile=" + cds)
+                .endsWith(" -jar " + jar() + " version");
+
+        Run second = launch(Map.of("MESHGATE_NO_CDS", "0"), "version");
+        assertThat(second.output()).doesNotContain("class-data archive");
+        assertThat(second.calls()).singleElement().asString().contains("-XX:SharedArchiveFile=" + cds);
+
+        assertThat(launch(Map.of(), "version").calls()).as("MESHGATE_NO_CDS=1 runs without the archive")
+                .singleElement().asString().doesNotContain("SharedArchiveFile");
     }
 }
