@@ -29,7 +29,8 @@ final class FilterWalker {
     private final FilterChain backend;
     private final int size;
     private int ran;
-    private int responseIndex = -1;
+    private int responseIndex;
+    private boolean responseStarted;
     private boolean replaced;
 
     FilterWalker(FilterChain route, FilterChain backend) {
@@ -91,7 +92,9 @@ final class FilterWalker {
 
     /** Runs the response phase (reverse order) over the filters whose request phase ran. */
     void runResponse(Exchange x, Continuation k) {
-        if (responseIndex < 0) {
+        if (!responseStarted) {
+            // Once only: an await resuming after the first filter must not start the phase over.
+            responseStarted = true;
             responseIndex = ran - 1;
         }
         while (responseIndex >= 0) {

@@ -38,6 +38,8 @@ final class ResponseSide implements FilterWalker.Continuation {
     private boolean closeAfter;
     private boolean local;
     private boolean filtering;
+    /** The response phase is running synchronously inside {@link #onUpstreamHead}. */
+    private boolean inline;
     private boolean discarding;
     private boolean waitingRequestEnd;
     private boolean transformerDone;
@@ -132,11 +134,16 @@ final class ResponseSide implements FilterWalker.Continuation {
             return;
         }
         filtering = true;
-        UpstreamCall call = px.call;
-        if (call != null) {
-            call.pauseReads(true);
-        }
+        inline = true;
         w.runResponse(px.x, this);
+        inline = false;
+        if (filtering) {
+            // A filter awaits: hold the upstream back until it is done (chunks meanwhile are held).
+            UpstreamCall call = px.call;
+            if (call != null) {
+                call.pauseReads(true);
+            }
+        }
     }
 
     /** Whether a body over the limit streams on with the filters seeing none (BodyMode.bufferUpTo), not a 502. */
@@ -283,6 +290,11 @@ final class ResponseSide implements FilterWalker.Continuation {
             return;
         }
         writeHead();
+        if (inline) {
+            // The filters finished within onUpstreamHead: nothing was held or paused, and the body
+            // about to arrive flushes the head with it, as on a route without filters.
+            return;
+        }
         ArrayDeque<HttpContent> h = held;
         held = null;
         if (h != null) {

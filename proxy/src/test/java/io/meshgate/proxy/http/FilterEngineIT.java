@@ -162,6 +162,42 @@ class FilterEngineIT {
     }
 
     @Test
+    void synchronousResponsePhaseKeepsTheConnectionServingRequests() throws Exception {
+        route(tagging("a", Phase.AUTHN), tagging("b", Phase.TRANSFORM));
+        for (int i = 0; i < 20; i++) { // one keep-alive connection: a response left unflushed would stall the next
+            HttpResponse<String> res = send(req("/n" + i).POST(HttpRequest.BodyPublishers.ofString("body-" + i)));
+            assertThat(res.statusCode()).isEqualTo(200);
+            assertThat(res.body()).contains("\"body\":\"body-" + i + "\"");
+            assertThat(res.headers().firstValue("x-resp-a")).hasValue("1");
+            assertThat(res.headers().firstValue("x-resp-b")).hasValue("1");
+        }
+    }
+
+    @Test
+    void awaitingResponsePhaseHoldsTheStreamedBodyUntilItIsDone() throws Exception {
+        upstream.behavior(Behaviors.bytes(4 * 1024 * 1024));
+        HttpFilter slow = new HttpFilter() {
+            public Phase phase() { return Phase.TRANSFORM; }
+            public FilterResult onResponse(Exchange x) {
+                CompletableFuture<FilterResult> f = new CompletableFuture<>();
+                CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> {
+                    x.eventLoop().execute(() -> {
+                        x.responseHeaders().set("x-after-wait", "1");
+                        f.complete(FilterResult.next());
+                    });
+                });
+                return FilterResult.await(f);
+            }
+        };
+        route(slow);
+        HttpResponse<byte[]> res = client.send(req("/big").timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("x-after-wait")).hasValue("1");
+        assertThat(res.body()).hasSize(4 * 1024 * 1024).containsOnly((byte) 'x');
+    }
+
+    @Test
     void failedAwaitAndThrowingFilterAnswer500() throws Exception {
         HttpFilter broken = new HttpFilter() {
             public Phase phase() { return Phase.AUTHN; }

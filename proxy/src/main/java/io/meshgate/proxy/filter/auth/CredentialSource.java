@@ -41,11 +41,14 @@ public sealed interface CredentialSource {
 
         @Override
         public @Nullable String extract(Exchange exchange) {
+            if (valuePrefix.isEmpty()) {
+                // Only the first value counts; get() spares building the list of all of them.
+                String value = exchange.requestHeaders().get(name);
+                String v = value == null ? "" : value.strip();
+                return v.isEmpty() ? null : v;
+            }
             for (String value : exchange.requestHeaders().getAll(name)) {
                 String v = value.strip();
-                if (valuePrefix.isEmpty()) {
-                    return v.isEmpty() ? null : v;
-                }
                 if (v.regionMatches(true, 0, valuePrefix, 0, valuePrefix.length())) {
                     String rest = v.substring(valuePrefix.length()).strip();
                     return rest.isEmpty() ? null : rest;

@@ -1,7 +1,5 @@
 package io.meshgate.proxy.filter.headers;
 
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.util.AsciiString;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,18 +79,5 @@ public record HeaderModifierConfig(Map<String, String> set, Map<String, String> 
     /** Whether there is nothing to do. */
     public boolean isEmpty() {
         return set.isEmpty() && add.isEmpty() && remove.isEmpty();
-    }
-
-    /** Applies the actions to {@code headers}: set, then add, then remove. */
-    public void apply(HttpHeaders headers) {
-        for (Map.Entry<String, String> h : set.entrySet()) {
-            headers.set(h.getKey(), h.getValue());
-        }
-        for (Map.Entry<String, String> h : add.entrySet()) {
-            headers.add(h.getKey(), h.getValue());
-        }
-        for (String name : remove) {
-            headers.remove(AsciiString.of(name));
-        }
     }
 }

@@ -9,11 +9,11 @@ import java.util.Objects;
 /** Gateway API RequestHeaderModifier: changes the request headers before the backend sees them. */
 public final class RequestHeaderModifierFilter implements HttpFilter {
 
-    private final HeaderModifierConfig config;
+    private final HeaderActions actions;
 
     /** A filter applying {@code config} to every request. */
     public RequestHeaderModifierFilter(HeaderModifierConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        this.actions = new HeaderActions(Objects.requireNonNull(config, "config"));
     }
 
     @Override
@@ -23,7 +23,7 @@ public final class RequestHeaderModifierFilter implements HttpFilter {
 
     @Override
     public FilterResult onRequest(Exchange exchange) {
-        config.apply(exchange.requestHeaders());
+        actions.apply(exchange.requestHeaders());
         return FilterResult.next();
     }
 }

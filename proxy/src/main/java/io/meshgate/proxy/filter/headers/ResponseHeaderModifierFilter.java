@@ -12,11 +12,11 @@ import java.util.Objects;
  */
 public final class ResponseHeaderModifierFilter implements HttpFilter {
 
-    private final HeaderModifierConfig config;
+    private final HeaderActions actions;
 
     /** A filter applying {@code config} to every response. */
     public ResponseHeaderModifierFilter(HeaderModifierConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        this.actions = new HeaderActions(Objects.requireNonNull(config, "config"));
     }
 
     @Override
@@ -26,7 +26,7 @@ public final class ResponseHeaderModifierFilter implements HttpFilter {
 
     @Override
     public FilterResult onResponse(Exchange exchange) {
-        config.apply(exchange.responseHeaders());
+        actions.apply(exchange.responseHeaders());
         return FilterResult.next();
     }
 }

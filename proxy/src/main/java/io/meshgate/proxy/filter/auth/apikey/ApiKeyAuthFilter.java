@@ -1,6 +1,5 @@
 package io.meshgate.proxy.filter.auth.apikey;
 
-import io.meshgate.api.security.ApiKeys;
 import io.meshgate.proxy.filter.FilterResult;
 import io.meshgate.proxy.filter.HttpFilter;
 import io.meshgate.proxy.filter.Phase;
@@ -13,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Authenticates a request by an API key taken from a header, query parameter or cookie, looked up
- * by its SHA-256 hash among the Consumers' keys.
+ * by its SHA-256 digest among the Consumers' keys ({@link KeyDigestTable}).
  *
  * <p>Answers 401 with {@code WWW-Authenticate: ApiKey realm="meshgate"} when the key is missing,
  * unknown or revoked. On success it records the consumer ({@link AuthAttributes#IDENTITY}), sets the
@@ -24,10 +23,14 @@ public final class ApiKeyAuthFilter implements HttpFilter {
     private static final String CHALLENGE = "ApiKey realm=\"" + AuthResponses.REALM + "\"";
 
     private final ApiKeyAuthConfig config;
+    private final KeyDigestTable keys;
+    private final CredentialSource[] sources;
 
     /** A filter for {@code config}, shared by every request of the route. */
     public ApiKeyAuthFilter(ApiKeyAuthConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.keys = new KeyDigestTable(config.consumersByKeyHash());
+        this.sources = config.extractFrom().toArray(new CredentialSource[0]);
     }
 
     @Override
@@ -37,13 +40,8 @@ public final class ApiKeyAuthFilter implements HttpFilter {
 
     @Override
     public FilterResult onRequest(Exchange exchange) {
-        String clientIdHeader = config.forwardClientIdHeader();
-        if (clientIdHeader != null) {
-            // Whatever the client put there is not an authenticated identity.
-            exchange.requestHeaders().remove(clientIdHeader);
-        }
         String key = null;
-        for (CredentialSource source : config.extractFrom()) {
+        for (CredentialSource source : sources) {
             key = source.extract(exchange);
             if (key != null) {
                 break;
@@ -52,19 +50,21 @@ public final class ApiKeyAuthFilter implements HttpFilter {
         if (key == null) {
             return AuthResponses.unauthorized(CHALLENGE, "missing API key");
         }
-        // The map lookup compares hashes, not keys: timing can reveal at most how much of a SHA-256
-        // digest an attacker guessed, which does not help recover any key (preimage resistance).
-        String consumer = config.consumersByKeyHash().get(ApiKeys.hash(key));
-        if (consumer == null) {
+        AuthenticatedIdentity identity = keys.find(key);
+        if (identity == null) {
             return AuthResponses.unauthorized(CHALLENGE + ", error=\"invalid_key\"", "invalid API key");
         }
         if (config.sanitize()) {
-            config.extractFrom().forEach(source -> source.remove(exchange));
+            for (CredentialSource source : sources) {
+                source.remove(exchange);
+            }
         }
+        String clientIdHeader = config.forwardClientIdHeader();
         if (clientIdHeader != null) {
-            exchange.requestHeaders().set(clientIdHeader, consumer);
+            // Replaces whatever the client put there: that is not an authenticated identity.
+            exchange.requestHeaders().set(clientIdHeader, identity.consumer());
         }
-        exchange.attr(AuthAttributes.IDENTITY, new AuthenticatedIdentity(consumer, AuthenticatedIdentity.Method.API_KEY));
+        exchange.attr(AuthAttributes.IDENTITY, identity);
         return FilterResult.next();
     }
 }
