@@ -58,6 +58,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
     private @Nullable ScheduledFuture<?> tryTimer;
     private @Nullable ScheduledFuture<?> backoffTimer;
     private boolean responseStarted;
+    private boolean tryOpen;
     private boolean skipInformational;
     private boolean requestWritten;
     private boolean ended;
@@ -103,6 +104,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
         streamReused = false;
         px.tryStarted(ep, cluster.name());
         cluster.onTryStart(ep);
+        tryOpen = true;
         tryStartNanos = System.nanoTime();
         if (tryTimeoutNanos > 0) {
             tryTimer = loop.schedule(this::onTryTimeout, tryTimeoutNanos, TimeUnit.NANOSECONDS);
@@ -124,7 +126,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
     /** The circuit breaker refused a connection or a wait for one: 503 without retrying. */
     private void refuse(String reason) {
         cancelTryTimer();
-        cluster.onTryEnd(java.util.Objects.requireNonNull(endpoint), Outcome.CONNECT_FAILURE, 0);
+        endTry(java.util.Objects.requireNonNull(endpoint), Outcome.CONNECT_FAILURE, 0);
         end();
         px.response.localReply(LocalReplies.error(503, reason), LocalReplies.CIRCUIT_OPEN);
     }
@@ -228,7 +230,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
                 tryFailed(outcome);
                 return;
             }
-            cluster.onTryEnd(java.util.Objects.requireNonNull(endpoint), outcome, System.nanoTime() - tryStartNanos);
+            endTry(java.util.Objects.requireNonNull(endpoint), outcome, System.nanoTime() - tryStartNanos);
             releaseRetryPermit();
             responseStarted = true;
             px.response.onUpstreamHead(r);
@@ -270,7 +272,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
 
     private void onSwitchingProtocols(HttpResponse r) {
         cancelTryTimer();
-        cluster.onTryEnd(java.util.Objects.requireNonNull(endpoint), Outcome.SUCCESS, System.nanoTime() - tryStartNanos);
+        endTry(java.util.Objects.requireNonNull(endpoint), Outcome.SUCCESS, System.nanoTime() - tryStartNanos);
         UpstreamStream s = java.util.Objects.requireNonNull(stream);
         stream = null;
         body.detach();
@@ -326,7 +328,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
         boolean wasReused = streamReused;
         closeStream();
         Endpoint ep = java.util.Objects.requireNonNull(endpoint);
-        cluster.onTryEnd(ep, outcome, System.nanoTime() - tryStartNanos);
+        endTry(ep, outcome, System.nanoTime() - tryStartNanos);
         releaseRetryPermit();
         if (outcome == Outcome.RESET && wasReused && !staleReplayUsed && px.idempotent() && body.replayable()) {
             staleReplayUsed = true; // the backend closed an idle pooled connection: not a real failure
@@ -365,11 +367,23 @@ final class UpstreamCall implements StreamListener, BodyTarget {
         if (ended) {
             return;
         }
-        if (!responseStarted && endpoint != null && (stream != null || tryTimer != null)) {
-            cluster.onTryEnd(endpoint, timedOut ? Outcome.TIMEOUT : Outcome.RESET, System.nanoTime() - tryStartNanos);
+        if (tryOpen && endpoint != null) {
+            endTry(endpoint, timedOut ? Outcome.TIMEOUT : Outcome.RESET, System.nanoTime() - tryStartNanos);
         }
         end();
         closeStream();
+    }
+
+    /**
+     * Reports the end of the current try exactly once: every {@code onTryStart} gets one {@code onTryEnd}, also
+     * when the exchange is cancelled while the connection is still being acquired, else the endpoint's active
+     * request count (least-request balancing, circuit breaking) would drift upwards for good.
+     */
+    private void endTry(Endpoint ep, Outcome outcome, long latencyNanos) {
+        if (tryOpen) {
+            tryOpen = false;
+            cluster.onTryEnd(ep, outcome, latencyNanos);
+        }
     }
 
     private void closeStream() {

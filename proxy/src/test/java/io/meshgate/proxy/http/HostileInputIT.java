@@ -124,6 +124,24 @@ class HostileInputIT {
     }
 
     @Test
+    void malformedBodyWhileTheBackendConnectionIsStillOpeningEndsTheTry() throws Exception {
+        // A fresh proxy has no pooled connection, so the body fails while the upstream connect is pending.
+        TestCluster c = TestCluster.of("fresh", upstream.port());
+        try (ProxyHarness fresh = ProxyHarness.start(new TestRouteTable().route("/", ProxyHarness.route("r", c)), c);
+             RawConnection conn = RawConnection.open(fresh.port())) {
+            RawConnection.Response r = conn.send("POST /upload HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "3\r\nabcX0\r\n\r\n").readResponse();
+            assertThat(r.status()).isEqualTo(400);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while ((c.activeTries.get() != 0 || c.requests.get() != 0) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(c.activeTries.get()).as("tries still counted as active").isZero();
+            assertThat(c.requests.get()).as("request permits still held").isZero();
+        }
+    }
+
+    @Test
     void longRequestLineGets414() {
         try (RawConnection c = RawConnection.open(limited.port())) {
             RawConnection.Response r = c.send("GET /" + "a".repeat(2000) + " HTTP/1.1\r\nHost: a\r\n\r\n").readResponse();

@@ -24,6 +24,7 @@ final class TestCluster implements Cluster {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger retries = new AtomicInteger();
     final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger activeTries = new AtomicInteger();
     final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     volatile int maxRequests = Integer.MAX_VALUE;
     volatile int maxRetries = Integer.MAX_VALUE;
@@ -115,10 +116,12 @@ final class TestCluster implements Cluster {
 
     @Override
     public void onTryStart(Endpoint endpoint) {
+        activeTries.incrementAndGet();
     }
 
     @Override
     public void onTryEnd(Endpoint endpoint, Outcome outcome, long latencyNanos) {
+        activeTries.decrementAndGet();
         outcomes.add(outcome);
     }
 
