@@ -47,6 +47,10 @@ final class ResponseSide implements FilterWalker.Continuation {
     private @Nullable CompositeByteBuf buffer;
     private int bufferLimit;
     private HttpHeaders trailers = EmptyHttpHeaders.INSTANCE;
+    /** The upstream's head also ended its response (an HTTP/2 HEADERS frame with END_STREAM). */
+    private boolean headEndsResponse;
+    /** The head waits for the end of the response, to go out with it as one message. */
+    private boolean headDeferred;
 
     ResponseSide(ProxyExchange px) {
         this.px = px;
@@ -117,6 +121,7 @@ final class ResponseSide implements FilterWalker.Continuation {
     // ---- the upstream's answer
 
     void onUpstreamHead(HttpResponse r) {
+        headEndsResponse = r instanceof LastHttpContent;
         px.telemetry.upstreamHead();
         HopByHop.strip(r.headers(), false);
         px.x.status(r.status().code());
@@ -231,8 +236,12 @@ final class ResponseSide implements FilterWalker.Continuation {
             }
         }
         px.telemetry.responseBytes += c.content().readableBytes();
-        if (c instanceof LastHttpContent) {
-            ctx.writeAndFlush(c);
+        if (c instanceof LastHttpContent last) {
+            if (headDeferred) {
+                writeWhole(last);
+            } else {
+                ctx.writeAndFlush(c);
+            }
             complete();
             return;
         }
@@ -323,11 +332,32 @@ final class ResponseSide implements FilterWalker.Continuation {
     // ---- writing
 
     private void writeHead() {
-        HttpResponse res = ProxyExchange.head(px.x.status(), px.x.responseHeaders());
-        frame(res, false);
         headSent = true;
         px.telemetry.status = px.x.status();
+        if (headEndsResponse && px.x.responseBodyTransformer() == null) {
+            headDeferred = true; // see writeWhole
+            return;
+        }
+        HttpResponse res = ProxyExchange.head(px.x.status(), px.x.responseHeaders());
+        frame(res, false);
         ctx().write(res);
+    }
+
+    /**
+     * The deferred head and the end of the response as one message: for an HTTP/2 client one
+     * HEADERS frame with END_STREAM, which is what a gRPC client needs of a trailers-only answer
+     * (its grpc-status is in that frame; a second HEADERS frame would carry :status as a trailer).
+     */
+    private void writeWhole(LastHttpContent last) {
+        int status = px.x.status();
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                last.content(), px.x.responseHeaders(), last.trailingHeaders());
+        if (!px.handler.http2() && !bodyless(status) && !px.request.method().equals(HttpMethod.HEAD)
+                && !res.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            HttpUtil.setContentLength(res, last.content().readableBytes());
+        }
+        frame(res, true);
+        ctx().writeAndFlush(res);
     }
 
     private void writeFull() {

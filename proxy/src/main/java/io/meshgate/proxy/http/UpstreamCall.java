@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObject;
@@ -234,8 +235,10 @@ final class UpstreamCall implements StreamListener, BodyTarget {
             releaseRetryPermit();
             responseStarted = true;
             px.response.onUpstreamHead(r);
-            if (msg instanceof HttpContent c) { // a full response in one object
-                handleContent(c);
+            if (msg instanceof LastHttpContent whole) {
+                // the whole response in one object (an HTTP/2 HEADERS frame with END_STREAM): its end
+                // goes on as content alone, or the client would get the head twice
+                handleContent(new DefaultLastHttpContent(whole.content(), whole.trailingHeaders()));
             }
             return;
         }
