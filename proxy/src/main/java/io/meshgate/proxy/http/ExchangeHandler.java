@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * pipelined requests wait (with reads paused) until the exchange before them has answered.
  *
  * <p>Pipeline placement: {@code ... -> HttpServerCodec -> Http1RequestValidator -> this}, or
- * {@code Http2StreamFrameToHttpObjectCodec -> this} on an HTTP/2 stream. Answers 400/414/431 by
+ * {@code Http2StreamFrameToHttpObjectCodec -> this} on an HTTP/2 stream. Answers 400/414/431/505 by
  * itself when the decoder rejected a request head.
  */
 public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
@@ -159,6 +159,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
             status = 431;
             message = "request header fields too large";
+        } else if (cause instanceof UnsupportedHttpVersionException) {
+            status = 505;
+            message = "HTTP version not supported";
         } else {
             status = 400;
             message = "bad request";

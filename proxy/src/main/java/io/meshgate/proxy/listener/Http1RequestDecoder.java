@@ -1,5 +1,6 @@
 package io.meshgate.proxy.listener;
 
+import io.meshgate.proxy.http.UnsupportedHttpVersionException;
 import io.meshgate.proxy.snapshot.ListenerLimits;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -24,7 +25,9 @@ import java.util.List;
  * <ul>
  *   <li>obs-fold (a header line continued on the next line starting with SP/HT; RFC 9112 §5.2
  *       allows rejecting it, and a proxy must not pass it on), found by scanning the raw head;</li>
- *   <li>too many header fields (431).</li>
+ *   <li>too many header fields (431);</li>
+ *   <li>an HTTP major version other than 1, such as {@code HTTP/2.0} (505; the h2c preface never
+ *       reaches this decoder, the cleartext port's detector takes it first).</li>
  * </ul>
  * A rejected head arrives downstream as a request with a failed decoder result; every byte after
  * it is dropped, so nothing that follows can be read as a second request.
@@ -70,7 +73,11 @@ final class Http1RequestDecoder extends HttpRequestDecoder {
             Object o = out.get(i);
             if (o instanceof HttpRequest r) {
                 inHead = false;
-                if (r.decoderResult().isSuccess() && r.headers().size() > maxHeaderCount) {
+                if (r.decoderResult().isSuccess() && r.protocolVersion().majorVersion() != 1) {
+                    // HTTP/1.2 would be read as 1.1 (RFC 9110 §2.5); another major version is not ours
+                    r.setDecoderResult(DecoderResult.failure(
+                            new UnsupportedHttpVersionException(r.protocolVersion().text())));
+                } else if (r.decoderResult().isSuccess() && r.headers().size() > maxHeaderCount) {
                     r.setDecoderResult(DecoderResult.failure(new TooLongHttpHeaderException(
                             "more than " + maxHeaderCount + " header fields")));
                 }

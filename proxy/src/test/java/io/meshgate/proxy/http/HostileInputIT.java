@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Request smuggling and bad input over raw sockets (issue 2 §4): every ambiguous or malformed head
@@ -138,6 +139,32 @@ class HostileInputIT {
             }
             assertThat(c.activeTries.get()).as("tries still counted as active").isZero();
             assertThat(c.requests.get()).as("request permits still held").isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"HTTP/2.0", "HTTP/3.0", "HTTP/0.9"})
+    void otherMajorVersionsGet505AndClose(String version) {
+        // "PRI * HTTP/2.0" without the rest of the h2c preface is an HTTP/1.x request line too
+        for (String line : List.of("GET / " + version, "PRI * " + version)) {
+            try (RawConnection c = RawConnection.open(proxy.port())) {
+                RawConnection.Response r = c.send(line + "\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n")
+                        .readResponse();
+                assertThat(r.status()).as(line).isEqualTo(505);
+                assertThat(r.header("connection")).isEqualTo("close");
+                assertThat(c.closedByPeer()).as("closed after " + line).isTrue();
+            }
+        }
+        assertThat(upstream.requests()).isEmpty();
+    }
+
+    @Test
+    void higherMinorVersionIsServedAsHttp11() {
+        try (RawConnection c = RawConnection.open(proxy.port())) {
+            for (int i = 0; i < 2; i++) {
+                RawConnection.Response r = c.send("GET / HTTP/1.2\r\nHost: a\r\n\r\n").readResponse();
+                assertThat(r.status()).isEqualTo(200);
+            }
         }
     }
 
