@@ -22,4 +22,12 @@ public interface ConnectionEvents {
 
     /** The last exchange finished and no other is queued: the idle timer starts. */
     void idle();
+
+    /**
+     * When the first byte of the request whose head was just received arrived
+     * ({@link System#nanoTime()} terms), or {@code headReceivedNanos} when that is not tracked.
+     */
+    default long requestStartedNanos(long headReceivedNanos) {
+        return headReceivedNanos;
+    }
 }

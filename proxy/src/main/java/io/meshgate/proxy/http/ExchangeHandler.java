@@ -93,6 +93,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         return port.get();
     }
 
+    /** When the current request's first byte arrived, or {@code headReceivedNanos} when not tracked. */
+    long requestStartedNanos(long headReceivedNanos) {
+        return events.requestStartedNanos(headReceivedNanos);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (closing) {

@@ -14,6 +14,7 @@ final class LocalReplies {
     static final String UPSTREAM_RESET = "upstream_reset";
     static final String UPSTREAM_TIMEOUT = "upstream_timeout";
     static final String REQUEST_TIMEOUT = "request_timeout";
+    static final String REQUEST_RECEIVED_TIMEOUT = "request_received_timeout";
     static final String CIRCUIT_OPEN = "circuit_open";
     static final String UNRESOLVED_BACKEND = "unresolved_backend";
     static final String LOCAL_REPLY = "local_reply";

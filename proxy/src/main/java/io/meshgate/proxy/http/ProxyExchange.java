@@ -54,6 +54,7 @@ final class ProxyExchange implements FilterWalker.Continuation {
     final RequestShape shape;
     private @Nullable RequestIntake intake;
     private @Nullable ScheduledFuture<?> requestTimer;
+    private @Nullable ScheduledFuture<?> receivedTimer;
     private boolean requestFiltersDone;
     boolean requestComplete;
     boolean finished;
@@ -109,6 +110,7 @@ final class ProxyExchange implements FilterWalker.Continuation {
         if (timeout > 0) {
             requestTimer = x.eventLoop().schedule(this::onRequestTimeout, timeout, TimeUnit.NANOSECONDS);
         }
+        armReceivedTimer();
         backend = Backends.pick(r);
         FilterChain backendChain = backend == null ? FilterChain.empty() : backend.filters();
         walker = new FilterWalker(r.filters(), backendChain);
@@ -161,6 +163,7 @@ final class ProxyExchange implements FilterWalker.Continuation {
         telemetry.requestBytes += c.content().readableBytes();
         if (last) {
             requestComplete = true;
+            cancelReceivedTimer();
         }
         if (response.done) {
             c.release();
@@ -280,6 +283,34 @@ final class ProxyExchange implements FilterWalker.Continuation {
         telemetry.tryStarted(endpoint, cluster);
     }
 
+    /** The listener's request-received timeout, for a request whose body is still to come. */
+    private void armReceivedTimer() {
+        long timeout = limits.requestReceivedTimeout().toNanos();
+        if (timeout <= 0 || isFull(request) || !handler.http2() && !shape.hasBody()) {
+            return; // off, or the head was the whole request (HTTP/1.x: no Content-Length, not chunked)
+        }
+        long left = handler.requestStartedNanos(startNanos) + timeout - System.nanoTime();
+        receivedTimer = x.eventLoop().schedule(this::onRequestReceivedTimeout, Math.max(0, left), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelReceivedTimer() {
+        if (receivedTimer != null) {
+            receivedTimer.cancel(false);
+            receivedTimer = null;
+        }
+    }
+
+    // Envoy's request_timeout: once the response has started, the client may go on sending.
+    private void onRequestReceivedTimeout() {
+        receivedTimer = null;
+        if (finished || requestComplete || response.headSent()) {
+            return;
+        }
+        // 408 and the connection closed (HTTP/1.x) or the stream reset after it (HTTP/2): the
+        // rest of the body is not read
+        response.reject(408, "request timeout", true, LocalReplies.REQUEST_RECEIVED_TIMEOUT);
+    }
+
     private void onRequestTimeout() {
         requestTimer = null;
         if (finished) {
@@ -322,6 +353,7 @@ final class ProxyExchange implements FilterWalker.Continuation {
             requestTimer.cancel(false);
             requestTimer = null;
         }
+        cancelReceivedTimer();
         if (intake != null) {
             intake.release();
         }

@@ -98,6 +98,11 @@ final class ResponseSide implements FilterWalker.Continuation {
 
     /** Answers {@code status} without running filters; {@code close} ends the connection after it. */
     void reject(int status, String message, boolean close) {
+        reject(status, message, close, LocalReplies.LOCAL_REPLY);
+    }
+
+    /** As {@link #reject(int, String, boolean)}, reporting response flag {@code flag}. */
+    void reject(int status, String message, boolean close, String flag) {
         if (done || px.finished) {
             return;
         }
@@ -110,7 +115,7 @@ final class ResponseSide implements FilterWalker.Continuation {
             call.cancel(false);
         }
         FilterResult.Respond r = LocalReplies.error(status, message);
-        px.telemetry.flag = LocalReplies.LOCAL_REPLY;
+        px.telemetry.flag = flag;
         px.x.status(status);
         px.x.responseHeaders(r.headers());
         px.x.responseBody(Unpooled.wrappedBuffer(r.body()));

@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  *       {@code 408} and the connection closes;</li>
  *   <li><b>idle timeout</b>: while no request is in flight and no byte arrives; the connection closes.</li>
  * </ul>
+ * With a request-received timeout, the head must also arrive within it of its first byte (the rest
+ * of the request is the exchange's to time, from the first byte recorded here:
+ * {@link #requestStartedNanos}).
  * Pipeline placement: right after TLS, before the decoder, so it sees raw bytes arrive.
  */
 final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter implements ConnectionEvents {
@@ -34,14 +37,21 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
 
     private final long headerNanos;
     private final long idleNanos;
+    private final long receivedNanos;
+    private long headDeadline;
+    private long headStartNanos;
+    private boolean headStarted;
+    private long requestStartNanos;
+    private boolean requestStartKnown;
     private @Nullable ChannelHandlerContext ctx;
     private @Nullable ScheduledFuture<?> timer;
     private boolean readingHead = true;
     private boolean inFlight;
 
-    Http1ConnectionTimeouts(Duration headerReadTimeout, Duration idleTimeout) {
+    Http1ConnectionTimeouts(Duration headerReadTimeout, Duration idleTimeout, Duration requestReceivedTimeout) {
         this.headerNanos = headerReadTimeout.toNanos();
         this.idleNanos = idleTimeout.toNanos();
+        this.receivedNanos = Math.max(0, requestReceivedTimeout.toNanos());
     }
 
     @Override
@@ -64,6 +74,14 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
             readingHead = true; // first byte of the next request head: the idle clock gives way to the head clock
             schedule(headerNanos, true);
         }
+        if (receivedNanos > 0 && readingHead && !headStarted && msg instanceof ByteBuf b && b.isReadable()) {
+            headStarted = true;
+            headStartNanos = System.nanoTime();
+            long left = headerNanos > 0 && timer != null ? headDeadline - headStartNanos : Long.MAX_VALUE;
+            if (receivedNanos < left) {
+                schedule(receivedNanos, true); // the whole request is due before its head would be
+            }
+        }
         ctx.fireChannelRead(msg);
     }
 
@@ -80,9 +98,17 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void requestHeadReceived() {
+        requestStartKnown = headStarted;
+        requestStartNanos = headStartNanos;
+        headStarted = false;
         readingHead = false;
         inFlight = true;
         cancel();
+    }
+
+    @Override
+    public long requestStartedNanos(long headReceivedNanos) {
+        return requestStartKnown ? requestStartNanos : headReceivedNanos;
     }
 
     @Override
@@ -97,6 +123,9 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
         ChannelHandlerContext c = ctx;
         if (c == null || nanos <= 0) {
             return;
+        }
+        if (head && receivedNanos > 0) {
+            headDeadline = System.nanoTime() + nanos;
         }
         timer = c.executor().schedule(() -> fire(head), nanos, TimeUnit.NANOSECONDS);
     }

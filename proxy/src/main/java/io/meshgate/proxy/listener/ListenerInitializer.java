@@ -70,7 +70,8 @@ public final class ListenerInitializer extends ChannelInitializer<Channel> {
     /** HTTP/1.x: timeouts, strict decoder, encoder, exchange handler. */
     void addHttp1Handlers(ChannelPipeline p, ListenerPort config) {
         ListenerLimits limits = config.limits();
-        Http1ConnectionTimeouts timeouts = new Http1ConnectionTimeouts(limits.headerReadTimeout(), limits.idleTimeout());
+        Http1ConnectionTimeouts timeouts = new Http1ConnectionTimeouts(limits.headerReadTimeout(), limits.idleTimeout(),
+                limits.requestReceivedTimeout());
         p.addLast(PipelineNames.HTTP1_TIMEOUTS, timeouts);
         p.addLast(PipelineNames.HTTP1_DECODER, new Http1RequestDecoder(limits));
         p.addLast(PipelineNames.HTTP1_ENCODER, new HttpResponseEncoder());

@@ -24,10 +24,12 @@ final class ClientLimits {
         long bodySize = spec.requestBody() == null ? d.maxBodySize() : spec.requestBody().maxBytes();
         Duration headerTimeout = d.headerReadTimeout();
         Duration idle = d.idleTimeout();
+        Duration received = d.requestReceivedTimeout();
         if (spec.timeout() != null && spec.timeout().http() != null) {
             var t = spec.timeout().http();
             headerTimeout = t.requestHeadersTimeout() == null ? headerTimeout : t.requestHeadersTimeout();
             idle = t.idleTimeout() == null ? idle : t.idleTimeout();
+            received = t.requestReceivedTimeout() == null ? received : t.requestReceivedTimeout();
         }
         int connections = spec.connection() == null || spec.connection().connectionLimit() == null
                 ? d.maxConnections() : spec.connection().connectionLimit().value();
@@ -36,7 +38,7 @@ final class ClientLimits {
         int trusted = spec.clientIPDetection() == null || spec.clientIPDetection().xForwardedFor() == null
                 ? d.trustedProxies() : spec.clientIPDetection().xForwardedFor().numTrustedHops();
         return new ListenerLimits(lineLength, headerSize, headerCount, bodySize, headerTimeout, idle, connections,
-                streams, trusted, path(spec.path()));
+                streams, trusted, path(spec.path()), received);
     }
 
     private static PathNormalization path(ClientTrafficPolicySpec.@Nullable Path p) {

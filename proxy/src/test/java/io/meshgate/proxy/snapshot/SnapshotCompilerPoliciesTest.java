@@ -202,7 +202,7 @@ class SnapshotCompilerPoliciesTest {
                 metadata: {name: limits}
                 spec:
                   targetRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: edge, sectionName: admin}]
-                  timeout: {http: {idleTimeout: 5s, requestHeadersTimeout: 2s}}
+                  timeout: {http: {idleTimeout: 5s, requestHeadersTimeout: 2s, requestReceivedTimeout: 30s}}
                   connection: {connectionLimit: {value: 10}}
                   clientIPDetection: {xForwardedFor: {numTrustedHops: 2}}
                   http2: {maxConcurrentStreams: 7}
@@ -213,7 +213,7 @@ class SnapshotCompilerPoliciesTest {
         assertThat(port(s, 8080).limits()).isEqualTo(ListenerLimits.DEFAULTS);
         assertThat(port(s, 9090).limits()).isEqualTo(new ListenerLimits(4096, 16 * 1024, 50, 1048576,
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 10, 7, 2,
-                new PathNormalization(false, EscapedSlashesAction.RejectRequest)));
+                new PathNormalization(false, EscapedSlashesAction.RejectRequest), Duration.ofSeconds(30)));
     }
 
     @Test
