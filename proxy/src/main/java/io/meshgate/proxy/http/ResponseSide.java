@@ -47,7 +47,10 @@ final class ResponseSide implements FilterWalker.Continuation {
     private @Nullable CompositeByteBuf buffer;
     private int bufferLimit;
     private HttpHeaders trailers = EmptyHttpHeaders.INSTANCE;
-    /** The upstream's head also ended its response (an HTTP/2 HEADERS frame with END_STREAM). */
+    /**
+     * Nothing but the end follows the upstream's head: it came with END_STREAM (HTTP/2), or the
+     * response cannot have a body (204, 304, a HEAD request, Content-Length 0).
+     */
     private boolean headEndsResponse;
     /** The head waits for the end of the response, to go out with it as one message. */
     private boolean headDeferred;
@@ -126,7 +129,9 @@ final class ResponseSide implements FilterWalker.Continuation {
     // ---- the upstream's answer
 
     void onUpstreamHead(HttpResponse r) {
-        headEndsResponse = r instanceof LastHttpContent;
+        headEndsResponse = r instanceof LastHttpContent || bodyless(r.status().code())
+                || px.request.method().equals(HttpMethod.HEAD)
+                || (HttpUtil.getContentLength(r, -1L) == 0 && !HttpUtil.isTransferEncodingChunked(r));
         px.telemetry.upstreamHead();
         HopByHop.strip(r.headers(), false);
         px.x.status(r.status().code());

@@ -6,6 +6,7 @@ import io.meshgate.proxy.filter.headers.HeaderModifierConfig;
 import io.meshgate.proxy.filter.headers.ResponseHeaderModifierFilter;
 import io.meshgate.proxy.upstream.UpstreamProtocol;
 import io.meshgate.proxy.upstream.UpstreamSettings;
+import io.meshgate.testkit.Behaviors;
 import io.meshgate.testkit.FakeUpstream;
 import io.meshgate.testkit.LeakDetection;
 import io.meshgate.testkit.RawConnection;
@@ -48,12 +49,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * An HTTP/2 upstream that answers with a single HEADERS frame carrying END_STREAM (what a gRPC
  * server sends for an error status: "trailers-only") reaches the client as one message: one
  * HEADERS frame with END_STREAM for an HTTP/2 client, one bodyless response for an HTTP/1.1 client.
+ * So does a bodyless response of an HTTP/1.1 upstream.
  */
 @ExtendWith(LeakDetection.class)
 @Timeout(60)
 class TrailersOnlyIT {
 
     private static FakeUpstream upstream;
+    private static FakeUpstream http1;
     private static ProxyHarness proxy;
     private static EventLoopGroup group;
 
@@ -68,10 +71,13 @@ class TrailersOnlyIT {
                 .behavior((request, responder, up) -> responder.respond(200, grpcError, new byte[0])).start();
         TestCluster h2c = TestCluster.of("h2c", new UpstreamSettings(UpstreamProtocol.H2C, false, "localhost", false,
                 Duration.ofSeconds(5), Duration.ofSeconds(60), 0), upstream.port());
+        http1 = FakeUpstream.builder().name("h1").http2(false).behavior(Behaviors.status(204)).start();
+        TestCluster h1 = TestCluster.of("h1", http1.port());
         HeaderModifierConfig mark = new HeaderModifierConfig(Map.of("x-filtered", "yes"), Map.of(), List.of());
         proxy = ProxyHarness.start(new TestRouteTable()
+                .route("/h1", ProxyHarness.route("h1", h1))
                 .route("/filtered", ProxyHarness.route("filtered", h2c, List.of(new ResponseHeaderModifierFilter(mark))))
-                .route("/", ProxyHarness.route("plain", h2c)), h2c);
+                .route("/", ProxyHarness.route("plain", h2c)), h2c, h1);
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     }
 
@@ -79,6 +85,7 @@ class TrailersOnlyIT {
     static void stop() {
         proxy.close();
         upstream.close();
+        http1.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
@@ -156,6 +163,11 @@ class TrailersOnlyIT {
         assertThat(framesFor("/filtered/grpc.testing.TestService/UnimplementedCall")).containsExactly(
                 "HEADERS END_STREAM :status=200 grpc-status=12"
                         + " grpc-message=Method not found: grpc.testing.TestService/UnimplementedCall x-filtered=yes");
+    }
+
+    @Test
+    void bodylessHttp1UpstreamResponseIsOneHeadersFrameToo() throws Exception {
+        assertThat(framesFor("/h1/x")).containsExactly("HEADERS END_STREAM :status=204 grpc-status=null grpc-message=null");
     }
 
     @Test
