@@ -42,7 +42,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private boolean readsPausedByExchange;
     private boolean closing;
     private boolean draining;
+    private boolean inRead;
     private String scheme = "http";
+    private String peerIp = "";
     private @Nullable SSLSession tlsSession;
 
     /**
@@ -62,6 +64,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         Channel connection = http2 && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
+        if (connection.remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null) {
+            peerIp = a.getAddress().getHostAddress(); // formatted once per connection, not per request
+        }
         SslHandler ssl = connection.pipeline().get(SslHandler.class);
         if (ssl != null) {
             scheme = "https";
@@ -85,6 +90,16 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         return scheme;
     }
 
+    /** The TCP peer's IP as text. */
+    String peerIp() {
+        return peerIp;
+    }
+
+    /** Whether a client read is being processed now (its read-complete flush will follow). */
+    boolean inRead() {
+        return inRead;
+    }
+
     @Nullable SSLSession tlsSession() {
         return tlsSession;
     }
@@ -100,6 +115,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        inRead = true;
         if (closing) {
             ReferenceCountUtil.release(msg);
             return;
@@ -176,6 +192,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        inRead = false;
         ProxyExchange x = current;
         if (x != null) {
             x.flushUpstream();

@@ -44,13 +44,20 @@ final class ExchangeTelemetry {
         }
     }
 
+    private String clientIp(Exchange x) {
+        if (x.clientAddress() == x.remoteAddress() && !px.handler.peerIp().isEmpty()) {
+            return px.handler.peerIp();
+        }
+        return x.clientAddress().getAddress() == null ? x.clientAddress().getHostString()
+                : x.clientAddress().getAddress().getHostAddress();
+    }
+
     void report() {
         Exchange x = px.x;
         Route r = px.route;
         long now = System.nanoTime();
         ExchangeRecord rec = new ExchangeRecord(x.requestId(), x.protocol(), method, authority, path,
-                x.clientAddress().getAddress() == null ? x.clientAddress().getHostString()
-                        : x.clientAddress().getAddress().getHostAddress(),
+                clientIp(x),
                 r == null ? null : r.id(), cluster, endpoint == null ? null : endpoint.authority(), status, flag,
                 attempts, requestBytes, responseBytes, px.startMillis, now - px.startNanos,
                 firstTryNanos < 0 || upstreamHeadNanos < 0 ? -1 : upstreamHeadNanos - firstTryNanos,

@@ -23,9 +23,8 @@ final class ForwardedHeaders {
     private ForwardedHeaders() {
     }
 
-    static void apply(Exchange x, int trustedProxies) {
+    static void apply(Exchange x, int trustedProxies, String peer) {
         HttpHeaders h = x.requestHeaders();
-        String peer = x.remoteAddress().getAddress().getHostAddress();
         String xff = joined(h, X_FORWARDED_FOR);
         if (trustedProxies > 0 && xff != null) {
             String client = nthFromRight(xff, trustedProxies);

@@ -94,7 +94,7 @@ final class ProxyExchange implements FilterWalker.Continuation {
         }
         HopByHop.strip(x.requestHeaders(), shape.upgrade());
         x.requestHeaders().remove(HttpHeaderNames.EXPECT);
-        ForwardedHeaders.apply(x, limits.trustedProxies());
+        ForwardedHeaders.apply(x, limits.trustedProxies(), handler.peerIp());
         if (limits.maxBodySize() > 0 && shape.contentLength() > limits.maxBodySize()) {
             response.reject(413, "request body too large", true);
             return;

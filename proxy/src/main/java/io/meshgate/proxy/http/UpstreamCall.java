@@ -158,7 +158,9 @@ final class UpstreamCall implements StreamListener, BodyTarget {
         Channel ch = s.channel();
         ch.write(px.requestHead());
         body.attach(this);
-        ch.flush();
+        if (!px.handler.inRead()) {
+            ch.flush(); // inside a client read, the read-complete flush sends it with the body that came along
+        }
         if (!ch.isWritable()) {
             px.pauseClientReads(true);
         } else if (body.pendingBytes() == 0) {

@@ -45,6 +45,11 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
     private boolean requestStartKnown;
     private @Nullable ChannelHandlerContext ctx;
     private @Nullable ScheduledFuture<?> timer;
+    /** When {@link #timer} fires ({@link System#nanoTime()}). */
+    private long timerAt;
+    /** When the armed clock runs out ({@link System#nanoTime()}), or 0 when disarmed. */
+    private long deadline;
+    private boolean headClock;
     private boolean readingHead = true;
     private boolean inFlight;
 
@@ -58,13 +63,13 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         if (ctx.channel().isActive()) {
-            schedule(headerNanos, true);
+            arm(headerNanos, true);
         }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        schedule(headerNanos, true);
+        arm(headerNanos, true);
         ctx.fireChannelActive();
     }
 
@@ -72,14 +77,14 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!inFlight && !readingHead && msg instanceof ByteBuf b && b.isReadable()) {
             readingHead = true; // first byte of the next request head: the idle clock gives way to the head clock
-            schedule(headerNanos, true);
+            arm(headerNanos, true);
         }
         if (receivedNanos > 0 && readingHead && !headStarted && msg instanceof ByteBuf b && b.isReadable()) {
             headStarted = true;
             headStartNanos = System.nanoTime();
-            long left = headerNanos > 0 && timer != null ? headDeadline - headStartNanos : Long.MAX_VALUE;
+            long left = headerNanos > 0 && deadline != 0 && headClock ? headDeadline - headStartNanos : Long.MAX_VALUE;
             if (receivedNanos < left) {
-                schedule(receivedNanos, true); // the whole request is due before its head would be
+                arm(receivedNanos, true); // the whole request is due before its head would be
             }
         }
         ctx.fireChannelRead(msg);
@@ -103,7 +108,7 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
         headStarted = false;
         readingHead = false;
         inFlight = true;
-        cancel();
+        deadline = 0; // the timer, if any, finds nothing to do when it fires
     }
 
     @Override
@@ -115,28 +120,45 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
     public void idle() {
         inFlight = false;
         readingHead = false;
-        schedule(idleNanos, false);
+        arm(idleNanos, false);
     }
 
-    private void schedule(long nanos, boolean head) {
-        cancel();
+    /**
+     * Sets the clock. The one timer per connection is rescheduled only when it fires early, so a
+     * busy keep-alive connection does not schedule and cancel a task per request.
+     */
+    private void arm(long nanos, boolean head) {
         ChannelHandlerContext c = ctx;
         if (c == null || nanos <= 0) {
+            deadline = 0;
             return;
         }
         if (head && receivedNanos > 0) {
             headDeadline = System.nanoTime() + nanos;
         }
-        timer = c.executor().schedule(() -> fire(head), nanos, TimeUnit.NANOSECONDS);
+        headClock = head;
+        deadline = Math.max(1, System.nanoTime() + nanos);
+        if (timer == null || deadline - timerAt < 0) {
+            // no timer, or it would fire after this deadline (a head clock shorter than the idle clock)
+            cancelTimer();
+            timerAt = deadline;
+            timer = c.executor().schedule(this::fire, nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
-    private void fire(boolean head) {
+    private void fire() {
         timer = null;
         ChannelHandlerContext c = ctx;
-        if (c == null || inFlight) {
+        if (c == null || deadline == 0 || inFlight || !c.channel().isActive()) {
             return;
         }
-        if (head) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            timerAt = deadline;
+            timer = c.executor().schedule(this::fire, left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        if (headClock) {
             // written below the encoder on purpose: no exchange exists to answer through
             c.writeAndFlush(Unpooled.wrappedBuffer(REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
         } else {
@@ -145,6 +167,11 @@ final class Http1ConnectionTimeouts extends ChannelInboundHandlerAdapter impleme
     }
 
     private void cancel() {
+        deadline = 0;
+        cancelTimer();
+    }
+
+    private void cancelTimer() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
