@@ -43,6 +43,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private boolean draining;
     private boolean inRead;
+    private @Nullable Channel owedFlush;
     private String scheme = "http";
     private String peerIp = "";
     private @Nullable SSLSession tlsSession;
@@ -95,9 +96,22 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         return peerIp;
     }
 
-    /** Whether a client read is being processed now (its read-complete flush will follow). */
-    boolean inRead() {
-        return inRead;
+    /**
+     * Flushes {@code upstream} now, or, inside a read of an HTTP/1.x client, when that read
+     * completes: the request head then leaves in one write with the body bytes read along with it.
+     * Not on HTTP/2: a stream's read-complete may wait for the connection's next one, which a client
+     * waiting for its answer never sends.
+     */
+    void flushNowOrAfterRead(Channel upstream) {
+        if (!inRead || http2) {
+            upstream.flush();
+            return;
+        }
+        Channel owed = owedFlush;
+        if (owed != null && owed != upstream) {
+            owed.flush();
+        }
+        owedFlush = upstream;
     }
 
     @Nullable SSLSession tlsSession() {
@@ -193,6 +207,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         inRead = false;
+        Channel owed = owedFlush;
+        if (owed != null) {
+            owedFlush = null;
+            owed.flush();
+        }
         ProxyExchange x = current;
         if (x != null) {
             x.flushUpstream();
@@ -212,6 +231,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        inRead = false;
+        owedFlush = null;
         ProxyExchange x = current;
         current = null;
         if (x != null) {

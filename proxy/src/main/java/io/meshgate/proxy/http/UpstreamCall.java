@@ -158,9 +158,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
         Channel ch = s.channel();
         ch.write(px.requestHead());
         body.attach(this);
-        if (!px.handler.inRead()) {
-            ch.flush(); // inside a client read, the read-complete flush sends it with the body that came along
-        }
+        px.handler.flushNowOrAfterRead(ch);
         if (!ch.isWritable()) {
             px.pauseClientReads(true);
         } else if (body.pendingBytes() == 0) {
