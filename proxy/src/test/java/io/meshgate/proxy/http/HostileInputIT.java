@@ -231,6 +231,22 @@ class HostileInputIT {
     }
 
     @Test
+    void slowHeadOnAKeepAliveConnectionGets408WithinTheHeaderTimeoutNotTheIdleOne() throws InterruptedException {
+        ListenerLimits longIdle = new ListenerLimits(1024, 4096, 20, 1000, Duration.ofMillis(500), Duration.ofSeconds(60),
+                3, 100, 0, PathNormalization.DEFAULTS);
+        TestCluster c = TestCluster.of("a", upstream.port());
+        try (ProxyHarness p = ProxyHarness.start(new TestRouteTable().route("/", ProxyHarness.route("r", c)), longIdle, null, c);
+             RawConnection conn = RawConnection.open(p.port())) {
+            assertThat(conn.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n").readResponse().status()).isEqualTo(200);
+            Thread.sleep(1000); // idle for longer than the head timeout, so only the idle clock is left armed
+            conn.send("GET /b HTTP/1.1\r\nHost: a\r\n"); // the idle clock (60 s) was running; the head clock is 0.5 s
+            RawConnection.Response r = conn.readResponse(); // fails on the 10 s read timeout if the idle clock ruled
+            assertThat(r.status()).isEqualTo(408);
+            assertThat(conn.closedByPeer()).isTrue();
+        }
+    }
+
+    @Test
     void idleKeepAliveConnectionIsClosed() {
         try (RawConnection c = RawConnection.open(limited.port())) {
             assertThat(c.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n").readResponse().status()).isEqualTo(200);
