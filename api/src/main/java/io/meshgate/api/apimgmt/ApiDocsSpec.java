@@ -1,6 +1,7 @@
 package io.meshgate.api.apimgmt;
 
 import io.meshgate.api.internal.Checks;
+import io.meshgate.api.policy.PolicySpec;
 import io.meshgate.api.policy.PolicyTargetReference;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param uiPath where the Swagger UI page is served (its assets live below it); default {@code /docs}
  */
 public record ApiDocsSpec(List<PolicyTargetReference> targetRefs, OpenApiSource openapi, @Nullable String specPath,
-                          @Nullable String uiPath) {
+                          @Nullable String uiPath) implements PolicySpec {
 
     public ApiDocsSpec {
         targetRefs = ApiManagementChecks.targetRefs(targetRefs);

@@ -1,6 +1,7 @@
 package io.meshgate.api.apimgmt;
 
 import io.meshgate.api.internal.Checks;
+import io.meshgate.api.policy.PolicySpec;
 import io.meshgate.api.policy.PolicyTargetReference;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RequestValidationSpec(List<PolicyTargetReference> targetRefs, OpenApiSource openapi,
                                     @Nullable UnknownOperation unknownOperation, @Nullable Integer maxBodyBytes,
-                                    @Nullable Boolean validateFormats) {
+                                    @Nullable Boolean validateFormats) implements PolicySpec {
 
     /** Default {@link #maxBodyBytes()}: 1 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;

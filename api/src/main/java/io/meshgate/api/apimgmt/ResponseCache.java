@@ -1,13 +1,8 @@
 package io.meshgate.api.apimgmt;
 
 import io.meshgate.api.ObjectMeta;
-import io.meshgate.api.gateway.Gateway;
 import io.meshgate.api.internal.Checks;
-import io.meshgate.api.policy.Policy;
-import io.meshgate.api.policy.PolicyTargetReference;
-import io.meshgate.api.route.HttpRoute;
-import java.util.List;
-import java.util.Set;
+import io.meshgate.api.policy.SpecPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata name and namespace (targets are in the same namespace)
  * @param spec targets and settings, required
  */
-public record ResponseCache(ObjectMeta metadata, ResponseCacheSpec spec) implements Policy {
+public record ResponseCache(ObjectMeta metadata, ResponseCacheSpec spec) implements SpecPolicy<ResponseCacheSpec> {
     /** The kind as written in YAML. */
     public static final String KIND = "ResponseCache";
 
@@ -30,15 +25,5 @@ public record ResponseCache(ObjectMeta metadata, ResponseCacheSpec spec) impleme
     @Override
     public String kind() {
         return KIND;
-    }
-
-    @Override
-    public List<PolicyTargetReference> targetRefs() {
-        return spec.targetRefs();
-    }
-
-    @Override
-    public Set<String> targetKinds() {
-        return Set.of(Gateway.KIND, HttpRoute.KIND);
     }
 }

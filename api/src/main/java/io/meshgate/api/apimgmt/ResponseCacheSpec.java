@@ -1,6 +1,7 @@
 package io.meshgate.api.apimgmt;
 
 import io.meshgate.api.internal.Checks;
+import io.meshgate.api.policy.PolicySpec;
 import io.meshgate.api.policy.PolicyTargetReference;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ResponseCacheSpec(List<PolicyTargetReference> targetRefs, @Nullable Duration defaultTtl,
                                 @Nullable Duration maxTtl, @Nullable Integer maxEntryBytes,
-                                @Nullable Long maxTotalBytes, @Nullable List<Integer> statuses) {
+                                @Nullable Long maxTotalBytes, @Nullable List<Integer> statuses) implements PolicySpec {
 
     /** Default {@link #statuses()}. */
     public static final List<Integer> DEFAULT_STATUSES = List.of(200, 203, 301, 404);

@@ -1,11 +1,7 @@
 package io.meshgate.api.policy;
 
 import io.meshgate.api.ObjectMeta;
-import io.meshgate.api.gateway.Gateway;
 import io.meshgate.api.internal.Checks;
-import io.meshgate.api.route.HttpRoute;
-import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata name and namespace (targets are in the same namespace)
  * @param spec targets and settings, required
  */
-public record BackendTrafficPolicy(ObjectMeta metadata, BackendTrafficPolicySpec spec) implements Policy {
+public record BackendTrafficPolicy(ObjectMeta metadata, BackendTrafficPolicySpec spec)
+        implements SpecPolicy<BackendTrafficPolicySpec> {
     /** The kind as written in YAML. */
     public static final String KIND = "BackendTrafficPolicy";
 
@@ -28,15 +25,5 @@ public record BackendTrafficPolicy(ObjectMeta metadata, BackendTrafficPolicySpec
     @Override
     public String kind() {
         return KIND;
-    }
-
-    @Override
-    public List<PolicyTargetReference> targetRefs() {
-        return spec.targetRefs();
-    }
-
-    @Override
-    public Set<String> targetKinds() {
-        return Set.of(Gateway.KIND, HttpRoute.KIND);
     }
 }

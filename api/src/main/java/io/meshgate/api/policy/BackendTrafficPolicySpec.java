@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 public record BackendTrafficPolicySpec(List<PolicyTargetReference> targetRefs, @Nullable LoadBalancer loadBalancer,
                                        @Nullable Retry retry, @Nullable BackendTimeout timeout,
                                        @Nullable CircuitBreaker circuitBreaker, @Nullable HealthCheck healthCheck,
-                                       @Nullable RateLimitSpec rateLimit) {
+                                       @Nullable RateLimitSpec rateLimit) implements PolicySpec {
     public BackendTrafficPolicySpec {
         targetRefs = Checks.list(targetRefs, "targetRefs");
         Checks.check(!targetRefs.isEmpty() && targetRefs.size() <= 16, "targetRefs",

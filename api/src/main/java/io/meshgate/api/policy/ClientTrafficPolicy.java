@@ -3,7 +3,6 @@ package io.meshgate.api.policy;
 import io.meshgate.api.ObjectMeta;
 import io.meshgate.api.gateway.Gateway;
 import io.meshgate.api.internal.Checks;
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata name and namespace (targets are in the same namespace)
  * @param spec targets and settings, required
  */
-public record ClientTrafficPolicy(ObjectMeta metadata, ClientTrafficPolicySpec spec) implements Policy {
+public record ClientTrafficPolicy(ObjectMeta metadata, ClientTrafficPolicySpec spec)
+        implements SpecPolicy<ClientTrafficPolicySpec> {
     /** The kind as written in YAML. */
     public static final String KIND = "ClientTrafficPolicy";
 
@@ -26,11 +26,6 @@ public record ClientTrafficPolicy(ObjectMeta metadata, ClientTrafficPolicySpec s
     @Override
     public String kind() {
         return KIND;
-    }
-
-    @Override
-    public List<PolicyTargetReference> targetRefs() {
-        return spec.targetRefs();
     }
 
     @Override

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 public record ClientTrafficPolicySpec(List<PolicyTargetReference> targetRefs, @Nullable Timeout timeout,
                                       @Nullable Connection connection, @Nullable ClientIpDetection clientIPDetection,
                                       @Nullable Http2 http2, @Nullable Headers headers,
-                                      @Nullable RequestBody requestBody, @Nullable Tls tls, @Nullable Path path) {
+                                      @Nullable RequestBody requestBody, @Nullable Tls tls, @Nullable Path path)
+        implements PolicySpec {
     public ClientTrafficPolicySpec {
         targetRefs = Checks.list(targetRefs, "targetRefs");
         Checks.check(!targetRefs.isEmpty() && targetRefs.size() <= 16, "targetRefs",

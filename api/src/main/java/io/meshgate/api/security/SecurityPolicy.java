@@ -1,13 +1,8 @@
 package io.meshgate.api.security;
 
 import io.meshgate.api.ObjectMeta;
-import io.meshgate.api.gateway.Gateway;
 import io.meshgate.api.internal.Checks;
-import io.meshgate.api.policy.Policy;
-import io.meshgate.api.policy.PolicyTargetReference;
-import io.meshgate.api.route.HttpRoute;
-import java.util.List;
-import java.util.Set;
+import io.meshgate.api.policy.SpecPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata name and namespace (targets and Consumers are in the same namespace)
  * @param spec targets and settings, required
  */
-public record SecurityPolicy(ObjectMeta metadata, SecurityPolicySpec spec) implements Policy {
+public record SecurityPolicy(ObjectMeta metadata, SecurityPolicySpec spec) implements SpecPolicy<SecurityPolicySpec> {
     /** The kind as written in YAML. */
     public static final String KIND = "SecurityPolicy";
 
@@ -31,15 +26,5 @@ public record SecurityPolicy(ObjectMeta metadata, SecurityPolicySpec spec) imple
     @Override
     public String kind() {
         return KIND;
-    }
-
-    @Override
-    public List<PolicyTargetReference> targetRefs() {
-        return spec.targetRefs();
-    }
-
-    @Override
-    public Set<String> targetKinds() {
-        return Set.of(Gateway.KIND, HttpRoute.KIND);
     }
 }

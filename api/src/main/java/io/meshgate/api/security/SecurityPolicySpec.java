@@ -1,6 +1,7 @@
 package io.meshgate.api.security;
 
 import io.meshgate.api.internal.Checks;
+import io.meshgate.api.policy.PolicySpec;
 import io.meshgate.api.policy.PolicyTargetReference;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 public record SecurityPolicySpec(List<PolicyTargetReference> targetRefs, @Nullable ApiKeyAuth apiKeyAuth,
                                  @Nullable JwtAuth jwt, @Nullable BasicAuth basicAuth,
                                  @Nullable ClientCertificateAuth clientCertificateAuth, @Nullable ExtAuth extAuth,
-                                 @Nullable Cors cors, @Nullable Authorization authorization) {
+                                 @Nullable Cors cors, @Nullable Authorization authorization) implements PolicySpec {
     public SecurityPolicySpec {
         targetRefs = Checks.list(targetRefs, "targetRefs");
         Checks.check(!targetRefs.isEmpty() && targetRefs.size() <= 16, "targetRefs",

@@ -1,14 +1,11 @@
 package io.meshgate.proxy.upstream.health;
 
 import io.meshgate.proxy.upstream.Endpoint;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -20,8 +17,6 @@ import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.Http2StreamFrame;
 import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.AddressResolverGroup;
-import java.net.InetSocketAddress;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * on one stream and judges the {@code :status} of the response head; everything is a Netty
  * callback on one event loop, and cancellation closes the connection.
  */
-public final class Http2HealthProbe implements HealthProbe {
+public final class Http2HealthProbe extends ConnectionProbe {
 
     private static final ChannelInitializer<Http2StreamChannel> REFUSE_STREAMS = new ChannelInitializer<>() {
         @Override
@@ -39,12 +34,6 @@ public final class Http2HealthProbe implements HealthProbe {
             ch.close();
         }
     };
-
-    private final EventLoop loop;
-    private final Class<? extends Channel> channelType;
-    private final @Nullable SslContext ssl;
-    private final String serverName;
-    private final AddressResolverGroup<?> resolver;
 
     /**
      * Creates a probe.
@@ -57,56 +46,20 @@ public final class Http2HealthProbe implements HealthProbe {
      */
     public Http2HealthProbe(EventLoop loop, Class<? extends Channel> channelType, @Nullable SslContext ssl,
                             String serverName, AddressResolverGroup<?> resolver) {
-        this.loop = Objects.requireNonNull(loop, "loop");
-        this.channelType = Objects.requireNonNull(channelType, "channelType");
-        this.ssl = ssl;
-        this.serverName = Objects.requireNonNull(serverName, "serverName");
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        super(loop, channelType, ssl, serverName, resolver);
     }
 
     @Override
-    public CompletableFuture<Boolean> check(Endpoint endpoint, HealthCheckConfig config) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        boolean http = config.type() == HealthCheckConfig.Type.HTTP;
-        Bootstrap b = new Bootstrap()
-                .group(loop)
-                .channel(channelType)
-                .resolver(resolver)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, config.timeout().toMillis()))
-                .handler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        if (ssl != null) {
-                            String sni = serverName.isEmpty() ? endpoint.host() : serverName;
-                            ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc(), sni, endpoint.port()));
-                        }
-                        if (http) {
-                            ch.pipeline().addLast("h2", Http2FrameCodecBuilder.forClient().build());
-                            // Servers do not open streams toward a client here; refuse any that come.
-                            ch.pipeline().addLast("streams", new Http2MultiplexHandler(REFUSE_STREAMS));
-                        }
-                    }
-                });
-        ChannelFuture connect = b.connect(InetSocketAddress.createUnresolved(endpoint.host(), endpoint.port()));
-        Channel channel = connect.channel();
-        result.whenComplete((ok, error) -> channel.close());
-        channel.closeFuture().addListener(f -> result.complete(false));
-        connect.addListener(f -> {
-            if (!f.isSuccess()) {
-                result.complete(false);
-            } else if (!http) {
-                result.complete(true);
-            } else {
-                openStream(channel, endpoint, config, result);
-            }
-        });
-        return result;
+    void addHttpHandlers(ChannelPipeline p, HealthCheckConfig config, CompletableFuture<Boolean> result) {
+        p.addLast("h2", Http2FrameCodecBuilder.forClient().build());
+        // Servers do not open streams toward a client here; refuse any that come.
+        p.addLast("streams", new Http2MultiplexHandler(REFUSE_STREAMS));
     }
 
-    private void openStream(Channel channel, Endpoint endpoint, HealthCheckConfig config,
-                            CompletableFuture<Boolean> result) {
+    @Override
+    void sendRequest(Channel channel, Endpoint endpoint, HealthCheckConfig config, CompletableFuture<Boolean> result) {
         new Http2StreamChannelBootstrap(channel)
-                .handler(new VerdictHandler(config, result))
+                .handler(new StatusVerdict(config, result))
                 .open()
                 .addListener(f -> {
                     if (!f.isSuccess()) {
@@ -117,7 +70,7 @@ public final class Http2HealthProbe implements HealthProbe {
                     Http2Headers headers = new DefaultHttp2Headers()
                             .method(config.method())
                             .path(config.path())
-                            .scheme(ssl != null ? "https" : "http")
+                            .scheme(tls() ? "https" : "http")
                             .authority(endpoint.authority())
                             .add("user-agent", "meshgate-health-check");
                     stream.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true)).addListener(w -> {
@@ -129,13 +82,9 @@ public final class Http2HealthProbe implements HealthProbe {
     }
 
     /** Completes the check with the final response status; informational (1xx) heads are skipped. */
-    private static final class VerdictHandler extends SimpleChannelInboundHandler<Http2StreamFrame> {
-        private final HealthCheckConfig config;
-        private final CompletableFuture<Boolean> result;
-
-        VerdictHandler(HealthCheckConfig config, CompletableFuture<Boolean> result) {
-            this.config = config;
-            this.result = result;
+    private static final class StatusVerdict extends Verdict<Http2StreamFrame> {
+        StatusVerdict(HealthCheckConfig config, CompletableFuture<Boolean> result) {
+            super(Http2StreamFrame.class, config, result);
         }
 
         @Override
@@ -149,21 +98,9 @@ public final class Http2HealthProbe implements HealthProbe {
                     return;
                 }
                 if (status >= 200) {
-                    result.complete(config.expectedStatuses().contains(status));
+                    judge(status);
                 }
             }
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            result.complete(false);
-            ctx.fireChannelInactive();
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            result.complete(false);
-            ctx.close();
         }
     }
 }
