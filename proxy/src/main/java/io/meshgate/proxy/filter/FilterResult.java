@@ -1,5 +1,6 @@
 package io.meshgate.proxy.filter;
 
+import io.meshgate.api.JsonStrings;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -40,27 +41,9 @@ public sealed interface FilterResult permits FilterResult.Next, FilterResult.Res
         return new Await(stage);
     }
 
-    /** Escapes a string for use inside a JSON string literal. */
+    /** Escapes a string for use inside a JSON string literal ({@link JsonStrings#escape}). */
     static String jsonEscape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
+        return JsonStrings.escape(s);
     }
 
     /** Go on. */
