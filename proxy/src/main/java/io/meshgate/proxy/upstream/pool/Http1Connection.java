@@ -3,7 +3,6 @@ package io.meshgate.proxy.upstream.pool;
 import io.meshgate.proxy.upstream.Endpoint;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -16,11 +15,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code [tls] -> codec -> idle -> this}). Forwards responses to the exchange using it, notices
  * {@code Connection: close}, and leaves the pool when the backend closes it while idle.
  */
-final class Http1Connection extends ChannelInboundHandlerAdapter implements UpstreamStream {
+final class Http1Connection extends StreamListenerHandler implements UpstreamStream {
 
     private final Http1Pool pool;
     private final Channel channel;
-    private @Nullable StreamListener listener;
     private boolean reused;
     private boolean keepAlive = true;
     private boolean inUse;
@@ -57,13 +55,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Upst
     }
 
     @Override
-    public void listener(@Nullable StreamListener listener) {
-        this.listener = listener;
-    }
-
-    @Override
     public void release() {
-        listener = null;
+        listener(null);
         inUse = false;
         served++;
         int max = pool.maxRequestsPerConnection();
@@ -75,14 +68,14 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Upst
 
     @Override
     public void close() {
-        listener = null;
+        listener(null);
         inUse = false;
         channel.close();
     }
 
     @Override
     public Channel takeOver() {
-        listener = null;
+        listener(null);
         inUse = false;
         keepAlive = false;
         channel.pipeline().remove(this);
@@ -103,10 +96,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Upst
         if (msg instanceof HttpResponse r && r.status().code() >= 200 && !HttpUtil.isKeepAlive(r)) {
             keepAlive = false;
         }
-        StreamListener l = listener;
-        if (l != null && msg instanceof HttpObject o) {
-            l.onRead(o);
-        } else {
+        if (!forward(msg)) {
             // bytes nobody asked for: the connection is out of sync, never reuse it
             ReferenceCountUtil.release(msg);
             ctx.close();
@@ -114,29 +104,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Upst
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        StreamListener l = listener;
-        if (l != null) {
-            l.onReadComplete();
-        }
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        StreamListener l = listener;
-        if (l != null) {
-            l.onWritabilityChanged(ctx.channel().isWritable());
-        }
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         pool.remove(this);
-        StreamListener l = listener;
-        listener = null;
-        if (l != null) {
-            l.onClosed();
-        }
+        super.channelInactive(ctx);
     }
 
     @Override
@@ -146,10 +116,5 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Upst
         } else {
             ReferenceCountUtil.release(evt);
         }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
     }
 }
