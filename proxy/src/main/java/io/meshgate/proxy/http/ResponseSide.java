@@ -250,12 +250,12 @@ final class ResponseSide implements FilterWalker.Continuation {
             if (headDeferred) {
                 writeWhole(last);
             } else {
-                ctx.writeAndFlush(c);
+                ctx.writeAndFlush(c, ctx.voidPromise()); // nobody waits on these writes: no promise per write
             }
             complete();
             return;
         }
-        ctx.write(c);
+        ctx.write(c, ctx.voidPromise());
         if (!ctx.channel().isWritable()) {
             // pause before flushing: the flush may make the channel writable again at once, and
             // that event (which resumes reading) must not be overtaken by this pause
@@ -350,7 +350,7 @@ final class ResponseSide implements FilterWalker.Continuation {
         }
         HttpResponse res = ProxyExchange.head(px.x.status(), px.x.responseHeaders());
         frame(res, false);
-        ctx().write(res);
+        ctx().write(res, ctx().voidPromise());
     }
 
     /**
@@ -367,7 +367,7 @@ final class ResponseSide implements FilterWalker.Continuation {
             HttpUtil.setContentLength(res, last.content().readableBytes());
         }
         frame(res, true);
-        ctx().writeAndFlush(res);
+        ctx().writeAndFlush(res, ctx().voidPromise());
     }
 
     private void writeFull() {
@@ -399,7 +399,7 @@ final class ResponseSide implements FilterWalker.Continuation {
         headSent = true;
         px.telemetry.status = status;
         px.telemetry.responseBytes += content.readableBytes();
-        ctx().writeAndFlush(res);
+        ctx().writeAndFlush(res, ctx().voidPromise());
         complete();
     }
 

@@ -156,7 +156,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
         streamReused = s.reused();
         s.listener(this);
         Channel ch = s.channel();
-        ch.write(px.requestHead());
+        ch.write(px.requestHead(), ch.voidPromise()); // nobody waits on these writes: no promise per write
         body.attach(this);
         px.handler.flushNowOrAfterRead(ch);
         if (!ch.isWritable()) {
@@ -175,7 +175,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
             chunk.release();
             return;
         }
-        s.channel().write(new DefaultHttpContent(chunk));
+        s.channel().write(new DefaultHttpContent(chunk), s.channel().voidPromise());
         if (!s.channel().isWritable()) {
             px.pauseClientReads(true); // before the flush, which may fire "writable" at once
             s.channel().flush();
@@ -186,7 +186,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
     public void writeEnd(HttpHeaders trailers) {
         UpstreamStream s = stream;
         if (s != null) {
-            s.channel().writeAndFlush(ResponseSide.last(trailers));
+            s.channel().writeAndFlush(ResponseSide.last(trailers), s.channel().voidPromise());
             requestWritten = true;
         }
     }

@@ -55,6 +55,26 @@ class Http1ProxyIT {
     }
 
     @Test
+    void aPooledConnectionIdleLongerThanTheClusterIdleTimeoutIsClosed() throws Exception {
+        FakeUpstream idle = FakeUpstream.builder().name("idle").behavior(Behaviors.echo()).start();
+        TestCluster shortIdle = TestCluster.of("default/idle", new io.meshgate.proxy.upstream.UpstreamSettings(
+                io.meshgate.proxy.upstream.UpstreamProtocol.HTTP1, false, "localhost", false, Duration.ofSeconds(5),
+                Duration.ofMillis(300), 0), idle.port());
+        try (ProxyHarness p = ProxyHarness.start(new TestRouteTable().route("/", ProxyHarness.route("r", shortIdle)),
+                shortIdle)) {
+            HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(p.url("/x")))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).isEqualTo(200);
+            for (int i = 0; i < 200 && idle.openConnections() > 0; i++) { // up to 10 s for a 0.3 s timeout
+                Thread.sleep(50);
+            }
+            assertThat(idle.openConnections()).as("the pooled connection, idle past 300 ms").isZero();
+        } finally {
+            idle.close();
+        }
+    }
+
+    @Test
     void forwardsRequestAndAddsForwardingHeaders() throws Exception {
         HttpResponse<String> res = get("/hello?x=1");
         assertThat(res.statusCode()).isEqualTo(200);

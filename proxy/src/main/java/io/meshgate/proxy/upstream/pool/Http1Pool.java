@@ -77,7 +77,9 @@ final class Http1Pool implements EndpointPool {
         connector.connect(loop, cluster, endpoint, ch -> {
             created[0] = new Http1Connection(this, ch);
             ch.pipeline().addLast(CODEC, new HttpClientCodec(responseDecoding(), false, false));
-            ch.pipeline().addLast(IDLE, new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+            // reader-idle, not all-idle: the same clock for a connection resting in the pool (its last
+            // event is the read of a response's end), without a listener on every write
+            ch.pipeline().addLast(IDLE, new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
             ch.pipeline().addLast("pooled", created[0]);
         }).addListener(f -> {
             if (f.isSuccess()) {
