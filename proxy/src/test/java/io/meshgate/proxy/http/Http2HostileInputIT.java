@@ -4,29 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshgate.testkit.FakeUpstream;
 import io.meshgate.testkit.LeakDetection;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
-import io.netty.handler.codec.http2.Http2Error;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2HeadersFrame;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,44 +53,17 @@ class Http2HostileInputIT {
 
     /** What came back on the stream: a response status, or a reset with its error code. */
     private static String exchange(Http2Headers headers, String body) throws Exception {
-        Channel conn = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .handler(new io.netty.channel.ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().validateHeaders(false).build());
-                        ch.pipeline().addLast(new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-                    }
-                }).connect("127.0.0.1", proxy.port()).sync().channel();
+        Channel conn = H2TestStreams.connect(group, proxy.port());
         try {
-            CompletableFuture<String> outcome = new CompletableFuture<>();
-            Http2StreamChannel stream = new Http2StreamChannelBootstrap(conn).handler(new ChannelInboundHandlerAdapter() {
-                @Override
-                public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                    if (msg instanceof Http2HeadersFrame h) {
-                        outcome.complete("status " + h.headers().status());
-                    }
-                    ReferenceCountUtil.release(msg);
-                }
-
-                @Override
-                public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-                    if (evt instanceof Http2ResetFrame r) {
-                        outcome.complete("reset " + Http2Error.valueOf(r.errorCode()));
-                    }
-                }
-
-                @Override
-                public void channelInactive(ChannelHandlerContext ctx) {
-                    outcome.complete("closed");
-                }
-            }).open().sync().getNow();
+            BlockingQueue<String> events = new LinkedBlockingQueue<>();
+            Http2StreamChannel stream = H2TestStreams.open(conn, events);
             boolean hasBody = !body.isEmpty();
             stream.write(new DefaultHttp2HeadersFrame(headers, !hasBody));
             if (hasBody) {
                 stream.write(new DefaultHttp2DataFrame(Unpooled.copiedBuffer(body, StandardCharsets.UTF_8), true));
             }
             stream.flush();
-            return outcome.get(10, TimeUnit.SECONDS);
+            return events.poll(10, TimeUnit.SECONDS);
         } finally {
             conn.close().sync();
         }

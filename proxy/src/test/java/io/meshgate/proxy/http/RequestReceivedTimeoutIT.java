@@ -6,27 +6,16 @@ import io.meshgate.proxy.snapshot.ListenerLimits;
 import io.meshgate.testkit.FakeUpstream;
 import io.meshgate.testkit.LeakDetection;
 import io.meshgate.testkit.RawConnection;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
-import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2HeadersFrame;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -202,41 +191,10 @@ class RequestReceivedTimeoutIT {
      * stream ended or was reset (or after 10 s).
      */
     private static List<String> h2Exchange(boolean slow) throws Exception {
-        Channel conn = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .handler(new io.netty.channel.ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build());
-                        ch.pipeline().addLast(new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-                    }
-                }).connect("127.0.0.1", limited.port()).sync().channel();
+        Channel conn = H2TestStreams.connect(group, limited.port());
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         try {
-            Http2StreamChannel stream = new Http2StreamChannelBootstrap(conn).handler(new ChannelInboundHandlerAdapter() {
-                @Override
-                public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                    if (msg instanceof Http2HeadersFrame h && h.headers().status() != null) {
-                        events.add("status " + h.headers().status());
-                    }
-                    if (msg instanceof Http2HeadersFrame h && h.isEndStream()
-                            || msg instanceof Http2DataFrame d && d.isEndStream()) {
-                        events.add("end");
-                    }
-                    ReferenceCountUtil.release(msg);
-                }
-
-                @Override
-                public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-                    if (evt instanceof Http2ResetFrame r) {
-                        events.add("reset " + Http2Error.valueOf(r.errorCode()));
-                    }
-                }
-
-                @Override
-                public void channelInactive(ChannelHandlerContext ctx) {
-                    events.add("closed");
-                }
-            }).open().sync().getNow();
+            Http2StreamChannel stream = H2TestStreams.open(conn, events);
             stream.writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers()
                     .method("POST").scheme("http").authority("a").path("/h2"), false));
             ScheduledFuture<?> sender = null;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshgate.proxy.filter.transform.TransformFilterCompiler;
 import io.meshgate.proxy.server.ProxyServer;
-import io.meshgate.proxy.server.ProxyServerOptions;
 import io.meshgate.testkit.Behaviors;
 import io.meshgate.testkit.FakeUpstream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,8 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,16 +106,9 @@ class AggregationIT {
         Compiling c = new Compiling();
         c.extensions.add(new TransformFilterCompiler(new PolicyEnvironment(loops, Clock.systemUTC(),
                 new SimpleMeterRegistry())));
-        ProxySnapshot compiled = c.apply(yaml);
-        List<ListenerPort> ports = new ArrayList<>();
-        for (ListenerPort p : compiled.ports()) {
-            ports.add(new ListenerPort("127.0.0.1", 0, p.tls(), p.routes(), p.limits()));
-        }
-        server = new ProxyServer(new SnapshotHolder(new ProxySnapshot(1, ports, compiled.clusters(), "{}")),
-                ProxyServerOptions.defaults().withEventLoopThreads(1)).start();
-        base = "http://127.0.0.1:" + server.localPort("127.0.0.1", 0);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .build();
+        server = LoopbackProxy.start(c.apply(yaml), 1);
+        base = LoopbackProxy.base(server);
+        client = LoopbackProxy.client();
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import io.meshgate.proxy.filter.apidocs.ApiDocsCompiler;
 import io.meshgate.proxy.filter.cache.ResponseCacheCompiler;
 import io.meshgate.proxy.filter.validation.RequestValidationCompiler;
 import io.meshgate.proxy.server.ProxyServer;
-import io.meshgate.proxy.server.ProxyServerOptions;
 import io.meshgate.testkit.Behaviors;
 import io.meshgate.testkit.FakeUpstream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
@@ -75,15 +73,9 @@ class ApiManagementIT {
         c.policies.add(new RequestValidationCompiler(env));
         c.policies.add(new ResponseCacheCompiler(env));
         c.policies.add(new ApiDocsCompiler(env));
-        ProxySnapshot compiled = c.apply(yaml);
-        List<ListenerPort> ports = new ArrayList<>();
-        for (ListenerPort p : compiled.ports()) {
-            ports.add(new ListenerPort("127.0.0.1", 0, p.tls(), p.routes(), p.limits()));
-        }
-        SnapshotHolder holder = new SnapshotHolder(new ProxySnapshot(1, ports, compiled.clusters(), "{}"));
-        server = new ProxyServer(holder, ProxyServerOptions.defaults().withEventLoopThreads(1)).start();
-        base = "http://127.0.0.1:" + server.localPort("127.0.0.1", 0);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        server = LoopbackProxy.start(c.apply(yaml), 1);
+        base = LoopbackProxy.base(server);
+        client = LoopbackProxy.client();
     }
 
     @AfterAll

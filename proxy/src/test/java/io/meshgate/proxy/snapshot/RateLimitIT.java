@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshgate.proxy.filter.ratelimit.RateLimitPolicyCompiler;
 import io.meshgate.proxy.server.ProxyServer;
-import io.meshgate.proxy.server.ProxyServerOptions;
 import io.meshgate.testkit.Behaviors;
 import io.meshgate.testkit.FakeUpstream;
 import io.meshgate.testkit.RedisServer;
@@ -100,17 +99,10 @@ class RateLimitIT {
                     new PolicyEnvironment(loops, Clock.systemUTC(), new SimpleMeterRegistry()));
             Compiling c = new Compiling();
             c.policies.add(compiler);
-            ProxySnapshot compiled = c.apply(config(redis.url()));
-            List<ListenerPort> ports = new ArrayList<>();
-            for (ListenerPort p : compiled.ports()) {
-                ports.add(new ListenerPort("127.0.0.1", 0, p.tls(), p.routes(), p.limits()));
-            }
-            SnapshotHolder holder = new SnapshotHolder(new ProxySnapshot(1, ports, compiled.clusters(), "{}"));
-            ProxyServer server = new ProxyServer(holder, ProxyServerOptions.defaults().withEventLoopThreads(2)).start();
-            gateways.add(new Gateway(loops, compiler, server, "http://127.0.0.1:" + server.localPort("127.0.0.1", 0)));
+            ProxyServer server = LoopbackProxy.start(c.apply(config(redis.url())), 2);
+            gateways.add(new Gateway(loops, compiler, server, LoopbackProxy.base(server)));
         }
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .build();
+        client = LoopbackProxy.client();
     }
 
     @AfterAll

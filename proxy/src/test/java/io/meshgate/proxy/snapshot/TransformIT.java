@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshgate.proxy.filter.transform.TransformFilterCompiler;
 import io.meshgate.proxy.server.ProxyServer;
-import io.meshgate.proxy.server.ProxyServerOptions;
 import io.meshgate.testkit.Behaviors;
 import io.meshgate.testkit.FakeUpstream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -93,16 +92,9 @@ class TransformIT {
         Compiling c = new Compiling();
         c.extensions.add(new TransformFilterCompiler(new PolicyEnvironment(loops, Clock.systemUTC(),
                 new SimpleMeterRegistry())));
-        ProxySnapshot compiled = c.apply(yaml);
-        List<ListenerPort> ports = new ArrayList<>();
-        for (ListenerPort p : compiled.ports()) {
-            ports.add(new ListenerPort("127.0.0.1", 0, p.tls(), p.routes(), p.limits()));
-        }
-        server = new ProxyServer(new SnapshotHolder(new ProxySnapshot(1, ports, compiled.clusters(), "{}")),
-                ProxyServerOptions.defaults().withEventLoopThreads(1)).start();
-        base = "http://127.0.0.1:" + server.localPort("127.0.0.1", 0);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .build();
+        server = LoopbackProxy.start(c.apply(yaml), 1);
+        base = LoopbackProxy.base(server);
+        client = LoopbackProxy.client();
     }
 
     @AfterAll
