@@ -10,16 +10,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every bad input is rejected with a message naming the file, the resource, the field and the reason. */
 class BadConfigTest {
 
-    private static final String GW = """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: Gateway
-            metadata: {name: gw}
-            spec:
-              gatewayClassName: meshgate
-              listeners:
-              - {name: http, port: 8080, protocol: HTTP}
-            ---
-            """;
+    private static final String GW = gateway("{name: http, port: 8080, protocol: HTTP}") + "---\n";
+
+    /** Gateway default/gw with {@code listeners} (YAML flow mappings). */
+    private static String gateway(String... listeners) {
+        return TestConfigs.gateway("gw", listeners);
+    }
+
+    /** A {@code gateway.networking.k8s.io/v1} resource of {@code kind} written in flow style. */
+    private static String resource(String kind, String metadata, String spec) {
+        return "apiVersion: gateway.networking.k8s.io/v1\nkind: " + kind + "\nmetadata: " + metadata
+                + "\nspec: " + spec + "\n";
+    }
 
     private static String route(String rule) {
         return GW + """
@@ -82,74 +84,30 @@ class BadConfigTest {
                                    + "{set: [{name: 'bad header', value: x}]}}]"),
                         "gw.yaml: HTTPRoute default/shop: spec.rules[0].filters[0].requestHeaderModifier.set[0].name: "
                         + "\"bad header\" (expected: an HTTP header name)"),
-                Arguments.of(GW + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop}\n"
-                             + "spec: {parentRefs: [{name: gw}], hostnames: ['*.*.example.com']}\n",
+                Arguments.of(GW + resource("HTTPRoute",
+                        "{name: shop}", "{parentRefs: [{name: gw}], hostnames: ['*.*.example.com']}"),
                         "gw.yaml: HTTPRoute default/shop: spec.hostnames[0]: \"*.*.example.com\" "
                         + "(expected: a lowercase DNS name, optionally starting with *.)"),
-                Arguments.of(GW + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop}\n"
-                             + "spec: {parentRefs: [{name: gw}, {name: gw, kind: Gateway}]}\n",
+                Arguments.of(GW + resource("HTTPRoute",
+                        "{name: shop}", "{parentRefs: [{name: gw}, {name: gw, kind: Gateway}]}"),
                         "gw.yaml: HTTPRoute default/shop: spec.parentRefs[1]: duplicate of parentRefs[0]"),
-                Arguments.of(GW + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop}\n"
-                             + "spec: {hostnames: [a.example.com]}\n",
+                Arguments.of(GW + resource("HTTPRoute", "{name: shop}", "{hostnames: [a.example.com]}"),
                         "gw.yaml: HTTPRoute default/shop: spec.parentRefs: required (expected: 1..32 entries)"),
-                Arguments.of(GW + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: Shop}\n"
-                             + "spec: {parentRefs: [{name: gw}]}\n",
+                Arguments.of(GW + resource("HTTPRoute", "{name: Shop}", "{parentRefs: [{name: gw}]}"),
                         "gw.yaml: HTTPRoute default/Shop: metadata.name: \"Shop\" (expected: lowercase letters, "
                         + "digits, '-' and '.', starting and ending with a letter or digit)"),
-                Arguments.of(GW + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {namespace: x}\n"
-                             + "spec: {parentRefs: [{name: gw}]}\n",
+                Arguments.of(GW + resource("HTTPRoute", "{namespace: x}", "{parentRefs: [{name: gw}]}"),
                         "gw.yaml: HTTPRoute x/<no name>: metadata.name: required"),
-                Arguments.of("""
-                        apiVersion: gateway.networking.k8s.io/v1
-                        kind: Gateway
-                        metadata: {name: gw}
-                        spec:
-                          gatewayClassName: meshgate
-                          listeners:
-                          - {name: http, port: 0, protocol: HTTP}
-                        """,
+                Arguments.of(gateway("{name: http, port: 0, protocol: HTTP}"),
                         "gw.yaml: Gateway default/gw: spec.listeners[0].port: 0 (expected: 1..65535)"),
-                Arguments.of("""
-                        apiVersion: gateway.networking.k8s.io/v1
-                        kind: Gateway
-                        metadata: {name: gw}
-                        spec:
-                          gatewayClassName: meshgate
-                          listeners:
-                          - {name: tcp, port: 80, protocol: TCP}
-                        """,
+                Arguments.of(gateway("{name: tcp, port: 80, protocol: TCP}"),
                         "gw.yaml: Gateway default/gw: spec.listeners[0].protocol: \"TCP\" (expected one of: HTTP, HTTPS)"),
-                Arguments.of("""
-                        apiVersion: gateway.networking.k8s.io/v1
-                        kind: Gateway
-                        metadata: {name: gw}
-                        spec:
-                          gatewayClassName: meshgate
-                          listeners:
-                          - {name: https, port: 443, protocol: HTTPS}
-                        """,
+                Arguments.of(gateway("{name: https, port: 443, protocol: HTTPS}"),
                         "gw.yaml: Gateway default/gw: spec.listeners[0].tls.certificateRefs: required when protocol is HTTPS"),
-                Arguments.of("""
-                        apiVersion: gateway.networking.k8s.io/v1
-                        kind: Gateway
-                        metadata: {name: gw}
-                        spec:
-                          gatewayClassName: meshgate
-                          listeners:
-                          - {name: a, port: 80, protocol: HTTP}
-                          - {name: a, port: 81, protocol: HTTP}
-                        """,
+                Arguments.of(gateway("{name: a, port: 80, protocol: HTTP}", "{name: a, port: 81, protocol: HTTP}"),
                         "gw.yaml: Gateway default/gw: spec.listeners[1].name: \"a\" (expected: unique within the Gateway)"),
-                Arguments.of("""
-                        apiVersion: gateway.networking.k8s.io/v1
-                        kind: Gateway
-                        metadata: {name: gw}
-                        spec:
-                          gatewayClassName: meshgate
-                          listeners:
-                          - {name: a, port: 80, protocol: HTTP}
-                          - {name: b, port: 80, protocol: HTTPS, tls: {certificateRefs: [{name: c}]}}
-                        """,
+                Arguments.of(gateway("{name: a, port: 80, protocol: HTTP}",
+                        "{name: b, port: 80, protocol: HTTPS, tls: {certificateRefs: [{name: c}]}}"),
                         "gw.yaml: Gateway default/gw: spec.listeners[1].protocol: HTTPS on port 80 conflicts with "
                         + "listener a (HTTP) (expected: one protocol per port)\n"
                         + "gw.yaml: Gateway default/gw: spec.listeners[1].tls.certificateRefs[0]: "
@@ -160,18 +118,17 @@ class BadConfigTest {
                              + "spec: {targetRef: {kind: Gateway, name: gw}}\n",
                         "gw.yaml: BackendTrafficPolicy default/p: spec.targetRef: unknown field (expected one of: "
                         + "circuitBreaker, healthCheck, loadBalancer, rateLimit, retry, targetRefs, timeout)"),
-                Arguments.of("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\n"
-                             + "spec: {gatewayClassName: a, listeners: [{name: h, port: 99999999999, protocol: HTTP}]}\n",
+                Arguments.of(resource("Gateway", "{name: gw}",
+                        "{gatewayClassName: a, listeners: [{name: h, port: 99999999999, protocol: HTTP}]}"),
                         "gw.yaml: Gateway default/gw: spec.listeners[0].port: 99999999999 (expected: an integer of "
                         + "at most 2147483647)"),
-                Arguments.of("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\n"
-                             + "spec: {gatewayClassName: a, listeners: [{name: h, port: 80.5, protocol: HTTP}]}\n",
+                Arguments.of(resource("Gateway",
+                        "{name: gw}", "{gatewayClassName: a, listeners: [{name: h, port: 80.5, protocol: HTTP}]}"),
                         "gw.yaml: Gateway default/gw: spec.listeners[0].port: 80.5 (expected: an integer)"),
-                Arguments.of("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\n"
-                             + "spec: {gatewayClassName: [a], listeners: [{name: h, port: 80, protocol: HTTP}]}\n",
+                Arguments.of(resource("Gateway",
+                        "{name: gw}", "{gatewayClassName: [a], listeners: [{name: h, port: 80, protocol: HTTP}]}"),
                         "gw.yaml: Gateway default/gw: spec.gatewayClassName: a list (expected: a string)"),
-                Arguments.of("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\n"
-                             + "spec: {gatewayClassName: a, listeners: [null]}\n",
+                Arguments.of(resource("Gateway", "{name: gw}", "{gatewayClassName: a, listeners: [null]}"),
                         "gw.yaml: Gateway default/gw: spec.listeners[0]: required"),
                 Arguments.of("apiVersion: gateway.networking.k8s.io/v2\nkind: Gateway\nmetadata: {name: gw}\n",
                         "gw.yaml: Gateway default/gw: apiVersion: \"gateway.networking.k8s.io/v2\" (expected one of: "

@@ -9,14 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Thousands of routes load and validate; a reload re-parses only what changed. */
 class LargeConfigTest {
 
-    private static final String GATEWAY = """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: Gateway
-            metadata: {name: gw}
-            spec:
-              gatewayClassName: meshgate
-              listeners: [{name: http, port: 8080, protocol: HTTP}]
-            """;
+    private static final String GATEWAY = TestConfigs.gateway("gw");
 
     static String config(int routes) {
         return GATEWAY + routes(0, routes);

@@ -263,13 +263,7 @@ class ValidatorTest {
         assertThat(granted.errors()).isEmpty();
     }
 
-    private static final String POLICY_BASE = """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: Gateway
-            metadata: {name: gw}
-            spec:
-              gatewayClassName: meshgate
-              listeners: [{name: http, port: 8080, protocol: HTTP}]
+    private static final String POLICY_BASE = TestConfigs.gateway("gw") + """
             ---
             apiVersion: gateway.networking.k8s.io/v1
             kind: HTTPRoute

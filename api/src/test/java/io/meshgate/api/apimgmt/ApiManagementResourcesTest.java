@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshgate.api.ConfigError;
 import io.meshgate.api.ConfigLoader;
 import io.meshgate.api.LoadResult;
+import io.meshgate.api.TestConfigs;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,13 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiManagementResourcesTest {
 
-    static final String ROUTE = """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: Gateway
-            metadata: {name: gw}
-            spec:
-              gatewayClassName: meshgate
-              listeners: [{name: http, port: 8080, protocol: HTTP}]
+    static final String ROUTE = TestConfigs.gateway("gw") + """
             ---
             apiVersion: gateway.networking.k8s.io/v1
             kind: HTTPRoute

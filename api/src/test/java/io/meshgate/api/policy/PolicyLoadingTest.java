@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshgate.api.ConfigError;
 import io.meshgate.api.ConfigLoader;
 import io.meshgate.api.LoadResult;
+import io.meshgate.api.TestConfigs;
 import io.meshgate.api.policy.ratelimit.HeaderMatchType;
 import io.meshgate.api.policy.ratelimit.RateLimitSpec;
 import io.meshgate.api.policy.ratelimit.RateLimitUnit;
@@ -18,13 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyLoadingTest {
 
-    private static final String GATEWAY = """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: Gateway
-            metadata: {name: eg}
-            spec:
-              gatewayClassName: meshgate
-              listeners: [{name: http, port: 8080, protocol: HTTP}]
+    private static final String GATEWAY = TestConfigs.gateway("eg") + """
             ---
             """;
 
@@ -172,6 +167,11 @@ class PolicyLoadingTest {
         assertThat(s.requestBody().maxBytes()).isEqualTo(1 << 20);
     }
 
+    /** A {@code meshgate.io/v1alpha1} resource of {@code kind} named {@code name}, {@code spec} in flow style. */
+    private static String resource(String kind, String name, String spec) {
+        return "apiVersion: meshgate.io/v1alpha1\nkind: " + kind + "\nmetadata: {name: " + name + "}\nspec: " + spec;
+    }
+
     static Stream<Arguments> badPolicies() {
         String btp = "apiVersion: meshgate.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata: {name: p}\n"
                      + "spec:\n  targetRefs: [{kind: Gateway, name: eg}]\n  ";
@@ -231,22 +231,18 @@ class PolicyLoadingTest {
                                  + "rules: [{limit: {requests: 1, unit: Second}}]}}",
                         at + "rateLimit.global.redis.url: \"localhost:6379\" (expected: redis://host:port or "
                         + "rediss://host:port)"),
-                Arguments.of("apiVersion: meshgate.io/v1alpha1\nkind: ClientTrafficPolicy\nmetadata: {name: c}\n"
-                             + "spec: {targetRefs: [{kind: HTTPRoute, name: r}]}",
+                Arguments.of(resource("ClientTrafficPolicy", "c", "{targetRefs: [{kind: HTTPRoute, name: r}]}"),
                         "p.yaml: ClientTrafficPolicy default/c: spec.targetRefs[0].kind: \"HTTPRoute\" (expected: Gateway "
                         + "in group gateway.networking.k8s.io)"),
-                Arguments.of("apiVersion: meshgate.io/v1alpha1\nkind: ClientTrafficPolicy\nmetadata: {name: c}\n"
-                             + "spec: {targetRefs: [{kind: Gateway, name: eg}], headers: {maxRequestHeadersKb: 0}}",
+                Arguments.of(resource("ClientTrafficPolicy", "c",
+                                "{targetRefs: [{kind: Gateway, name: eg}], headers: {maxRequestHeadersKb: 0}}"),
                         "p.yaml: ClientTrafficPolicy default/c: spec.headers.maxRequestHeadersKb: 0 (expected: 1..8192)"),
-                Arguments.of("apiVersion: meshgate.io/v1alpha1\nkind: ClientTrafficPolicy\nmetadata: {name: c}\n"
-                             + "spec: {targetRefs: []}",
+                Arguments.of(resource("ClientTrafficPolicy", "c", "{targetRefs: []}"),
                         "p.yaml: ClientTrafficPolicy default/c: spec.targetRefs: required (expected: 1..16 entries)"),
-                Arguments.of("apiVersion: meshgate.io/v1alpha1\nkind: Backend\nmetadata: {name: b}\n"
-                             + "spec: {endpoints: [{address: a, port: 1}], tls: {sni: x}}",
+                Arguments.of(resource("Backend", "b", "{endpoints: [{address: a, port: 1}], tls: {sni: x}}"),
                         "p.yaml: Backend default/b: spec.tls: must be absent when appProtocol is http"),
-                Arguments.of("apiVersion: meshgate.io/v1alpha1\nkind: Backend\nmetadata: {name: b}\n"
-                             + "spec: {appProtocol: https, endpoints: [{address: a, port: 1}], "
-                             + "tls: {caCertificateRefs: [{name: ca}]}}",
+                Arguments.of(resource("Backend", "b", "{appProtocol: https, endpoints: [{address: a, port: 1}], "
+                             + "tls: {caCertificateRefs: [{name: ca}]}}"),
                         "p.yaml: Backend default/b: spec.tls.caCertificateRefs[0]: Secret default/ca not found"));
     }
 

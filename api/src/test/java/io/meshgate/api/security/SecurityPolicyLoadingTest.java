@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshgate.api.ConfigError;
 import io.meshgate.api.ConfigLoader;
 import io.meshgate.api.LoadResult;
+import io.meshgate.api.TestConfigs;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,13 +18,7 @@ class SecurityPolicyLoadingTest {
 
     private static final String KEY_HASH = ApiKeys.hash("mgk_test-key");
     private static final String BCRYPT = "$2y$10$abcdefghijklmnopqrstuu3CUe6ZmiH0fhUtV9lVxkW4K3.4fJ3HG";
-    private static final String BASE = """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: Gateway
-            metadata: {name: eg}
-            spec:
-              gatewayClassName: meshgate
-              listeners: [{name: http, port: 8080, protocol: HTTP}]
+    private static final String BASE = TestConfigs.gateway("eg") + """
             ---
             apiVersion: meshgate.io/v1alpha1
             kind: Backend

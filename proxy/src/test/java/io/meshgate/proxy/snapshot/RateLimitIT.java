@@ -50,19 +50,14 @@ class RateLimitIT {
     }
 
     static String config(String redisUrl) {
-        return SnapshotCompilerTest.GATEWAY + SnapshotCompilerTest.backend("accounts", backend.port()) + """
-                apiVersion: gateway.networking.k8s.io/v1
-                kind: HTTPRoute
-                metadata: {name: accounts}
-                spec:
-                  parentRefs: [{name: edge}]
-                  rules:
-                    - matches: [{path: {type: PathPrefix, value: /global}}]
-                      backendRefs: [{name: accounts, port: 80}]
-                    - name: local
-                      matches: [{path: {type: PathPrefix, value: /local}}]
-                      backendRefs: [{name: accounts, port: 80}]
-                ---
+        return SnapshotCompilerTest.GATEWAY + SnapshotCompilerTest.backend("accounts", backend.port())
+                + SnapshotCompilerTest.route("accounts", """
+                - matches: [{path: {type: PathPrefix, value: /global}}]
+                  backendRefs: [{name: accounts, port: 80}]
+                - name: local
+                  matches: [{path: {type: PathPrefix, value: /local}}]
+                  backendRefs: [{name: accounts, port: 80}]
+                """) + """
                 apiVersion: meshgate.io/v1alpha1
                 kind: BackendTrafficPolicy
                 metadata: {name: shared-quota}

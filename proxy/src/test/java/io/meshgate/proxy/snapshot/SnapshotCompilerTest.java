@@ -41,21 +41,28 @@ class SnapshotCompilerTest {
                 """.formatted(name, port);
     }
 
+    /** An HTTPRoute {@code name} on Gateway {@code edge} with {@code rules} (a YAML list), then {@code ---}. */
+    static String route(String name, String rules) {
+        return """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: %s}
+                spec:
+                  parentRefs: [{name: edge}]
+                  rules:
+                %s---
+                """.formatted(name, rules.indent(4));
+    }
+
     private final Compiling c = new Compiling();
 
     @Test
     void routesABackendRefToTheBackendOfTheSameName() {
-        ProxySnapshot s = c.apply(GATEWAY + backend("accounts", 9101) + """
-                apiVersion: gateway.networking.k8s.io/v1
-                kind: HTTPRoute
-                metadata: {name: accounts}
-                spec:
-                  parentRefs: [{name: edge}]
-                  rules:
-                    - matches: [{path: {type: PathPrefix, value: /accounts}}]
-                      backendRefs: [{name: accounts, port: 80}]
-                      timeouts: {request: 5s, backendRequest: 2s}
-                """);
+        ProxySnapshot s = c.apply(GATEWAY + backend("accounts", 9101) + route("accounts", """
+                - matches: [{path: {type: PathPrefix, value: /accounts}}]
+                  backendRefs: [{name: accounts, port: 80}]
+                  timeouts: {request: 5s, backendRequest: 2s}
+                """));
 
         assertThat(s.ports()).hasSize(1);
         ListenerPort p = port(s, 8080);
@@ -138,18 +145,12 @@ class SnapshotCompilerTest {
 
     @Test
     void unchangedClustersAreTheSameInstanceAcrossReloads() {
-        String route = """
-                apiVersion: gateway.networking.k8s.io/v1
-                kind: HTTPRoute
-                metadata: {name: r}
-                spec:
-                  parentRefs: [{name: edge}]
-                  rules:
-                    - matches: [{path: {value: /a}}]
-                      backendRefs: [{name: a}]
-                    - matches: [{path: {value: /b}}]
-                      backendRefs: [{name: b}]
-                """;
+        String route = route("r", """
+                - matches: [{path: {value: /a}}]
+                  backendRefs: [{name: a}]
+                - matches: [{path: {value: /b}}]
+                  backendRefs: [{name: b}]
+                """);
         ProxySnapshot first = c.apply(GATEWAY + backend("a", 9001) + backend("b", 9002) + route);
         ProxySnapshot second = c.apply(GATEWAY + backend("a", 9001) + backend("b", 9003) + route);
 
@@ -207,29 +208,23 @@ class SnapshotCompilerTest {
 
     @Test
     void ruleFiltersRunInOrderAndRedirectsUseTheListenerPort() {
-        ProxySnapshot s = c.apply(GATEWAY + backend("api", 9001) + """
-                apiVersion: gateway.networking.k8s.io/v1
-                kind: HTTPRoute
-                metadata: {name: r}
-                spec:
-                  parentRefs: [{name: edge}]
-                  rules:
-                    - matches: [{path: {type: PathPrefix, value: /old}}]
-                      filters:
-                        - type: RequestRedirect
-                          requestRedirect:
-                            path: {type: ReplacePrefixMatch, replacePrefixMatch: /new}
-                            statusCode: 301
-                    - matches: [{path: {type: PathPrefix, value: /api/v1}}]
-                      filters:
-                        - type: RequestHeaderModifier
-                          requestHeaderModifier: {set: [{name: x-env, value: prod}]}
-                        - type: URLRewrite
-                          urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /v1}}
-                        - type: RequestMirror
-                          requestMirror: {backendRef: {name: api}, percent: 25}
-                      backendRefs: [{name: api}]
-                """);
+        ProxySnapshot s = c.apply(GATEWAY + backend("api", 9001) + route("r", """
+                - matches: [{path: {type: PathPrefix, value: /old}}]
+                  filters:
+                    - type: RequestRedirect
+                      requestRedirect:
+                        path: {type: ReplacePrefixMatch, replacePrefixMatch: /new}
+                        statusCode: 301
+                - matches: [{path: {type: PathPrefix, value: /api/v1}}]
+                  filters:
+                    - type: RequestHeaderModifier
+                      requestHeaderModifier: {set: [{name: x-env, value: prod}]}
+                    - type: URLRewrite
+                      urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /v1}}
+                    - type: RequestMirror
+                      requestMirror: {backendRef: {name: api}, percent: 25}
+                  backendRefs: [{name: api}]
+                """));
         Route redirect = get(s, 8080, "example.com", "/old/page");
         Exchange x = TestExchange.request(HttpMethod.GET, "/old/page?q=1").authority("example.com:8080").build();
         FilterResult.Respond answer = (FilterResult.Respond) redirect.filters().get(0).onRequest(x);
@@ -253,17 +248,11 @@ class SnapshotCompilerTest {
 
     @Test
     void everyMatchOfARuleIsAnEntryAndPrecedenceHoldsAcrossRoutes() {
-        ProxySnapshot s = c.apply(GATEWAY + """
-                apiVersion: gateway.networking.k8s.io/v1
-                kind: HTTPRoute
-                metadata: {name: broad}
-                spec:
-                  parentRefs: [{name: edge}]
-                  rules:
-                    - matches:
-                        - {path: {type: PathPrefix, value: /}}
-                        - {path: {type: Exact, value: /health}, method: GET}
-                ---
+        ProxySnapshot s = c.apply(GATEWAY + route("broad", """
+                - matches:
+                    - {path: {type: PathPrefix, value: /}}
+                    - {path: {type: Exact, value: /health}, method: GET}
+                """) + """
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: HTTPRoute
                 metadata: {name: canary}
