@@ -40,18 +40,7 @@ class GatewayRuntimeIT {
     }
 
     private String config(int port) {
-        return """
-                apiVersion: gateway.networking.k8s.io/v1
-                kind: Gateway
-                metadata: {name: edge}
-                spec:
-                  gatewayClassName: meshgate
-                  listeners: [{name: http, protocol: HTTP, port: %d}]
-                ---
-                apiVersion: meshgate.io/v1alpha1
-                kind: Backend
-                metadata: {name: accounts}
-                spec: {endpoints: [{address: 127.0.0.1, port: %d}]}
+        return ConfigYaml.gateway(port) + ConfigYaml.backend("accounts", upstream.port()) + """
                 ---
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: HTTPRoute
@@ -72,7 +61,7 @@ class GatewayRuntimeIT {
                           requestRedirect: {path: {type: ReplaceFullPath, replaceFullPath: /accounts}, statusCode: 308}
                     - matches: [{path: {type: Exact, value: /nowhere}}]
                       backendRefs: [{name: missing}]
-                """.formatted(port, upstream.port());
+                """;
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

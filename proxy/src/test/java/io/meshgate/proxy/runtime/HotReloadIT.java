@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,23 +58,8 @@ class HotReloadIT {
     }
 
     private String config(String target, String slowPath) {
-        return """
-                apiVersion: gateway.networking.k8s.io/v1
-                kind: Gateway
-                metadata: {name: edge}
-                spec:
-                  gatewayClassName: meshgate
-                  listeners: [{name: http, protocol: HTTP, port: %d}]
-                ---
-                apiVersion: meshgate.io/v1alpha1
-                kind: Backend
-                metadata: {name: blue}
-                spec: {endpoints: [{address: 127.0.0.1, port: %d}]}
-                ---
-                apiVersion: meshgate.io/v1alpha1
-                kind: Backend
-                metadata: {name: green}
-                spec: {endpoints: [{address: 127.0.0.1, port: %d}]}
+        return ConfigYaml.gateway(port) + ConfigYaml.backend("blue", blue.port())
+                + ConfigYaml.backend("green", green.port()) + """
                 ---
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: HTTPRoute
@@ -87,14 +71,11 @@ class HotReloadIT {
                       backendRefs: [{name: %s}]
                     - matches: [{path: {type: PathPrefix, value: %s}}]
                       backendRefs: [{name: blue}]
-                """.formatted(port, blue.port(), green.port(), target, slowPath);
+                """.formatted(target, slowPath);
     }
 
     private void write(String yaml) throws Exception {
-        // Written beside and moved in, as editors and config tools do.
-        Path tmp = Files.writeString(dir.resolve(".gateway.yaml.tmp"), yaml);
-        Files.move(tmp, dir.resolve("gateway.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ConfigYaml.write(dir, yaml);
     }
 
     @Test

@@ -16,9 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,28 +134,8 @@ class LongLivedAcrossReloadIT {
     }
 
     private String config(String svcBackend) {
-        return """
-                apiVersion: gateway.networking.k8s.io/v1
-                kind: Gateway
-                metadata: {name: edge}
-                spec:
-                  gatewayClassName: meshgate
-                  listeners: [{name: http, protocol: HTTP, port: %d}]
-                ---
-                apiVersion: meshgate.io/v1alpha1
-                kind: Backend
-                metadata: {name: streams}
-                spec: {endpoints: [{address: 127.0.0.1, port: %d}]}
-                ---
-                apiVersion: meshgate.io/v1alpha1
-                kind: Backend
-                metadata: {name: blue}
-                spec: {endpoints: [{address: 127.0.0.1, port: %d}]}
-                ---
-                apiVersion: meshgate.io/v1alpha1
-                kind: Backend
-                metadata: {name: green}
-                spec: {endpoints: [{address: 127.0.0.1, port: %d}]}
+        return ConfigYaml.gateway(port) + ConfigYaml.backend("streams", streams.port())
+                + ConfigYaml.backend("blue", blue.port()) + ConfigYaml.backend("green", green.port()) + """
                 ---
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: HTTPRoute
@@ -176,12 +154,10 @@ class LongLivedAcrossReloadIT {
                   rules:
                     - matches: [{path: {type: PathPrefix, value: /svc}}]
                       backendRefs: [{name: %s}]
-                """.formatted(port, streams.port(), blue.port(), green.port(), svcBackend);
+                """.formatted(svcBackend);
     }
 
     private void write(String yaml) throws Exception {
-        Path tmp = Files.writeString(dir.resolve(".gateway.yaml.tmp"), yaml);
-        Files.move(tmp, dir.resolve("gateway.yaml"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        ConfigYaml.write(dir, yaml);
     }
 }
