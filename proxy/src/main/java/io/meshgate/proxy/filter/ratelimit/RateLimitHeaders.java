@@ -78,10 +78,10 @@ public final class RateLimitHeaders {
 
     /** Sets the RateLimit fields for {@code decision} on {@code headers}. */
     static void set(HttpHeaders headers, Decision decision) {
-        headers.set(LIMIT, Long.toString(decision.quota().burst()));
+        headers.set(LIMIT, decision.quota().limitField());
         headers.set(REMAINING, Long.toString(decision.remaining()));
         headers.set(RESET, Long.toString(ceilSeconds(decision.resetNanos())));
-        headers.set(POLICY, decision.quota().policyItem());
+        headers.set(POLICY, decision.quota().policyField());
     }
 
     private static long ceilSeconds(long nanos) {

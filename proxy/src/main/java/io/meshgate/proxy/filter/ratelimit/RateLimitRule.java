@@ -40,6 +40,7 @@ public record RateLimitRule(String id, List<ClientSelector> selectors, Quota quo
      * different value tuples never make the same key).
      */
     public @Nullable String bucketKey(Exchange exchange) {
+        String first = null;
         StringBuilder key = null;
         for (ClientSelector s : selectors) {
             String part = s.select(exchange);
@@ -49,14 +50,30 @@ public record RateLimitRule(String id, List<ClientSelector> selectors, Quota quo
             if (!s.isDistinct()) {
                 continue;
             }
-            if (key == null) {
-                key = new StringBuilder(part.length() + 8);
-            } else {
-                key.append('|');
+            if (first == null) {
+                first = part;
+                continue;
             }
+            if (key == null) {
+                key = new StringBuilder(first.length() + part.length() + 8);
+                appendEscaped(key, first);
+            }
+            key.append('|');
             appendEscaped(key, part);
         }
-        return key == null ? ClientSelector.SHARED : key.toString();
+        if (key != null) {
+            return key.toString();
+        }
+        if (first == null) {
+            return ClientSelector.SHARED;
+        }
+        // One distinct value needing no escape is its own key: no copy, and its hash stays cached.
+        if (first.indexOf('|') < 0 && first.indexOf('\\') < 0) {
+            return first;
+        }
+        StringBuilder escaped = new StringBuilder(first.length() + 8);
+        appendEscaped(escaped, first);
+        return escaped.toString();
     }
 
     private static void appendEscaped(StringBuilder b, String part) {
