@@ -101,7 +101,8 @@ metadata: { name: backend }
 spec:
   endpoints: [ { address: 127.0.0.1, port: $backend } ]
 CONF
-taskset -c 0 java ${MESHGATE_BENCH_JAVA_OPTS:-} -jar "$jar" gateway --config "$out/meshgate" \
+# through the launcher, as in bench/run.sh: its default JVM flags and class-data archive
+taskset -c 0 env MESHGATE_JAVA_OPTS="${MESHGATE_BENCH_JAVA_OPTS:-}" "$root/meshgate" gateway --config "$out/meshgate" \
   --admin "127.0.0.1:$admin" >"$out/meshgate.log" 2>&1 & pids+=($!)
 
 for _ in $(seq 1 600); do
