@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.meshgate.proxy.filter.transform.TransformFilterCompiler;
 import io.meshgate.proxy.server.ProxyServer;
 import io.meshgate.testkit.Behaviors;
 import io.meshgate.testkit.FakeUpstream;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.net.URI;
@@ -16,9 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,9 +99,7 @@ class AggregationIT {
                       backendRefs: [{name: accounts, port: 80}]
                 """;
         loops = new DefaultEventLoopGroup(1);
-        Compiling c = new Compiling();
-        c.extensions.add(new TransformFilterCompiler(new PolicyEnvironment(loops, Clock.systemUTC(),
-                new SimpleMeterRegistry())));
+        Compiling c = LoopbackProxy.withTransforms(loops);
         server = LoopbackProxy.start(c.apply(yaml), 1);
         base = LoopbackProxy.base(server);
         client = LoopbackProxy.client();
@@ -113,17 +107,7 @@ class AggregationIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        for (FakeUpstream u : new FakeUpstream[] {accounts, activity, slow}) {
-            if (u != null) {
-                u.close();
-            }
-        }
-        if (loops != null) {
-            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        }
+        LoopbackProxy.stop(server, loops, accounts, activity, slow);
     }
 
     static HttpResponse<String> get(String path, String... headers) throws Exception {

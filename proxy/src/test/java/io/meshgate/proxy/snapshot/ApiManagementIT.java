@@ -80,15 +80,7 @@ class ApiManagementIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (accounts != null) {
-            accounts.close();
-        }
-        if (loops != null) {
-            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        }
+        LoopbackProxy.stop(server, loops, accounts);
     }
 
     static HttpResponse<byte[]> send(String method, String path, String body, String... headers) throws Exception {

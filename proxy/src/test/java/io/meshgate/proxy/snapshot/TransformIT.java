@@ -2,11 +2,9 @@ package io.meshgate.proxy.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshgate.proxy.filter.transform.TransformFilterCompiler;
 import io.meshgate.proxy.server.ProxyServer;
 import io.meshgate.testkit.Behaviors;
 import io.meshgate.testkit.FakeUpstream;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.io.ByteArrayInputStream;
@@ -16,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,9 +86,7 @@ class TransformIT {
                       backendRefs: [{name: site, port: 80}]
                 """;
         loops = new DefaultEventLoopGroup(1);
-        Compiling c = new Compiling();
-        c.extensions.add(new TransformFilterCompiler(new PolicyEnvironment(loops, Clock.systemUTC(),
-                new SimpleMeterRegistry())));
+        Compiling c = LoopbackProxy.withTransforms(loops);
         server = LoopbackProxy.start(c.apply(yaml), 1);
         base = LoopbackProxy.base(server);
         client = LoopbackProxy.client();
@@ -99,15 +94,7 @@ class TransformIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-        if (loops != null) {
-            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        }
+        LoopbackProxy.stop(server, loops, backend);
     }
 
     static HttpResponse<byte[]> send(HttpRequest.Builder b) throws Exception {
