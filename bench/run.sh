@@ -10,6 +10,9 @@
 #   h2load  h2c, 50 connections x 10 streams          -> requests/s
 # plus the proxy's RSS after the runs (peak, VmHWM) and its ready time (start until the first 200).
 #
+# Each measurement follows a SETTLE-second run of the same kind, for every target alike: a JVM that has
+# just run another traffic mix recompiles for a few seconds (measured here: HTTP/1.1 right after the h2c
+# warm-up ran at 19-25k req/s for 5 s, then 44-47k).
 # Usage: bench/run.sh [-d SECONDS] [-w SECONDS] [-t direct,nginx,haproxy,meshgate]
 # Needs: nginx haproxy wrk nghttp2-client (h2load) curl, a JDK 17 and Maven (for meshgate).
 # Output: a Markdown table on stdout and in bench/results/<time>/results.md, with configs and logs.
@@ -17,13 +20,14 @@ set -euo pipefail
 
 DURATION=10
 WARMUP=15 # the JVM needs its JIT warm; native proxies do not mind the wait
+SETTLE=5  # each measurement follows a short run of the same kind: a JIT recompiles when the mix changes
 TARGETS=direct,nginx,haproxy,meshgate
 while getopts "d:w:t:h" opt; do
   case "$opt" in
     d) DURATION=$OPTARG ;;
     w) WARMUP=$OPTARG ;;
     t) TARGETS=$OPTARG ;;
-    *) sed -n '2,17p' "$0"; exit 2 ;;
+    *) sed -n '2,20p' "$0"; exit 2 ;;
   esac
 done
 
@@ -231,7 +235,8 @@ run_target() {
   taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${WARMUP}s" "$url1" >/dev/null
   taskset -c "$LOAD_CPU" h2load -c"$CONNS" -m10 -D "$WARMUP" "$url2" >/dev/null
 
-  echo "bench: $name: wrk HTTP/1.1 ${DURATION}s" >&2
+  echo "bench: $name: wrk HTTP/1.1 ${DURATION}s (after ${SETTLE}s of the same)" >&2
+  taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${SETTLE}s" "$url1" >/dev/null
   local t0=0 t1=0
   [[ -n $pid ]] && t0=$(cpu_ticks "$pid")
   taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${DURATION}s" --latency "$url1" >"$out/$name-wrk.txt"
@@ -245,6 +250,7 @@ run_target() {
 
   echo "bench: $name: fixed rate $((CONNS * RATE_PER_CONN)) req/s ${DURATION}s" >&2
   rm -f "$out/$name-rate.log"*
+  taskset -c "$LOAD_CPU" h2load --h1 -c"$CONNS" --rps "$RATE_PER_CONN" -D "$SETTLE" "$url1" >/dev/null
   taskset -c "$LOAD_CPU" h2load --h1 -c"$CONNS" --rps "$RATE_PER_CONN" -D "$DURATION" \
     --log-file "$out/$name-rate.log" "$url1" >"$out/$name-rate.txt"
   local p50 p99 errors
@@ -256,6 +262,7 @@ run_target() {
   (( errors > 0 )) && echo "bench: $name: $errors non-200 answers in the fixed-rate run" >&2
 
   echo "bench: $name: h2load h2c ${DURATION}s" >&2
+  taskset -c "$LOAD_CPU" h2load -c"$CONNS" -m10 -D "$SETTLE" "$url2" >/dev/null
   taskset -c "$LOAD_CPU" h2load -c"$CONNS" -m10 -D "$DURATION" "$url2" >"$out/$name-h2load.txt"
   local h2rps
   h2rps=$(awk '/^finished in/ {gsub(",", "", $4); printf "%d", $4}' "$out/$name-h2load.txt")
