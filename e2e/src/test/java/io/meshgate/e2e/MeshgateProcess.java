@@ -127,6 +127,11 @@ final class MeshgateProcess implements AutoCloseable {
         return fail("meshgate never printed %s within %s; output:%n%s", text, timeout, output());
     }
 
+    /** The gateway's operating-system process id. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -119,7 +119,7 @@ class ProtocolsIT {
         String path = (upstreamPrefix.equals("/") ? "" : upstreamPrefix) + "/echo?q=1";
         Curl.Result get = curl(down, path, "-H", "x-custom: yes");
         assertThat(get.exitCode()).as(get.stderr()).isZero();
-        assertThat(get.status()).isEqualTo(200);
+        assertThat(get.status()).as("%s -> %s: %s", down, upstreamPrefix, get.body()).isEqualTo(200);
         assertThat(get.httpVersion()).isEqualTo(down == Down.HTTP1 ? "1.1" : "2");
         JsonNode echo = JSON.readTree(get.body());
         assertThat(echo.get("uri").asText()).isEqualTo(path);

@@ -4,6 +4,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last handler of an upstream stream's pipeline, as far as the exchange using the stream sees
@@ -11,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * A failure closes the channel; the listener hears of it as a close.
  */
 abstract class StreamListenerHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamListenerHandler.class);
 
     private @Nullable StreamListener listener;
 
@@ -56,6 +60,8 @@ abstract class StreamListenerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // The exchange only sees a close (502 "upstream reset"); the cause is worth a line for the operator.
+        LOG.warn("upstream connection {} failed, closing it: {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 }
