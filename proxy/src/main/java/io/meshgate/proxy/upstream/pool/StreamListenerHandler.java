@@ -3,6 +3,7 @@ package io.meshgate.proxy.upstream.pool;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
+import java.nio.channels.ClosedChannelException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,11 @@ abstract class StreamListenerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // The exchange only sees a close (502 "upstream reset"); the cause is worth a line for the operator.
-        LOG.warn("upstream connection {} failed, closing it: {}", ctx.channel().remoteAddress(), cause.toString());
+        // The exchange only sees a close (502 "upstream reset"); the cause is worth a line for the operator,
+        // except a write to a connection the backend already closed, which the close itself reports.
+        if (!(cause instanceof ClosedChannelException)) {
+            LOG.warn("upstream connection {} failed, closing it: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
         ctx.close();
     }
 }
