@@ -163,7 +163,7 @@ final class ProxyExchange implements FilterWalker.Continuation {
         telemetry.requestBytes += c.content().readableBytes();
         if (last) {
             requestComplete = true;
-            cancelReceivedTimer();
+            receivedTimer = cancel(receivedTimer);
         }
         if (response.done) {
             c.release();
@@ -293,11 +293,12 @@ final class ProxyExchange implements FilterWalker.Continuation {
         receivedTimer = x.eventLoop().schedule(this::onRequestReceivedTimeout, Math.max(0, left), TimeUnit.NANOSECONDS);
     }
 
-    private void cancelReceivedTimer() {
-        if (receivedTimer != null) {
-            receivedTimer.cancel(false);
-            receivedTimer = null;
+    /** Cancels {@code timer} if armed; returns null, for the field that held it. */
+    private static @Nullable ScheduledFuture<?> cancel(@Nullable ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
         }
+        return null;
     }
 
     // Envoy's request_timeout: once the response has started, the client may go on sending.
@@ -349,11 +350,8 @@ final class ProxyExchange implements FilterWalker.Continuation {
             return;
         }
         finished = true;
-        if (requestTimer != null) {
-            requestTimer.cancel(false);
-            requestTimer = null;
-        }
-        cancelReceivedTimer();
+        requestTimer = cancel(requestTimer);
+        receivedTimer = cancel(receivedTimer);
         if (intake != null) {
             intake.release();
         }

@@ -370,7 +370,7 @@ final class UpstreamCall implements StreamListener, BodyTarget {
         if (ended) {
             return;
         }
-        if (tryOpen && endpoint != null) {
+        if (endpoint != null) {
             endTry(endpoint, timedOut ? Outcome.TIMEOUT : Outcome.RESET, System.nanoTime() - tryStartNanos);
         }
         end();
